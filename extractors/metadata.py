@@ -1,0 +1,98 @@
+"""Office, year and report type of a report, read from its own words.
+
+Not tied to one ministry: the office is the most frequent name of a government unit
+(Kantor …, Dinas …, Badan …, Biro …, Inspektorat …, Sekretariat …, Pemerintah Kota …),
+the year the most frequent `Tahun [Anggaran] 20xx` beside the report's title words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+
+_UNIT_HEADS = (
+    r"Kantor\s+Imigrasi\s+Kelas\s+(?:I{1,3}|[1-3])(?:\s+(?:Non\s+)?TPI)?(?:\s+Khusus)?",
+    r"Kantor\s+Wilayah\s+[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+){0,3}",
+    r"(?:Dinas|Badan|Biro|Inspektorat|Sekretariat|Satuan|Rumah\s+Sakit|Lembaga\s+Pemasyarakatan|Rumah\s+Tahanan"
+    r"|Balai|Pemerintah\s+(?:Kota|Kabupaten|Provinsi))",
+)
+# a unit name: a head followed by capitalised words (stop at verbs/lower-case text)
+_NAME_WORD = r"(?:[\p{Lu}][\p{L}.&-]*|dan|dan\s+[\p{Lu}][\p{L}]*|Non|TPI)"
+_UNIT = re.compile(
+    rf"\b(?:{'|'.join(_UNIT_HEADS)})(?:\s+{_NAME_WORD}){{0,8}}",
+    re.I | re.V1,
+)
+_YEAR_TITLE = re.compile(
+    r"(?:LAKIP|LKjIP|LKIP|Laporan\s+(?:Akuntabilitas\s+)?Kinerja(?:\s+Instansi\s+Pemerintah(?:an)?)?"
+    r"|Laporan\s+Realisasi\s+Anggaran)[^\n]{0,120}?\b(?:Tahun\s+(?:Anggaran\s+)?)?((?:19|20)\d\d)\b",
+    re.I,
+)
+_YEAR_TA = re.compile(r"\bTahun\s+(?:Anggaran\s+)?((?:19|20)\d\d)\b", re.I)
+_SPLIT_YEAR = re.compile(r"^\s*(2)\s*\n\s*(0)\s*\n\s*(\d)\s*\n\s*(\d)\s*$", re.M)
+
+
+def _normalise_name(name: str) -> str:
+    words = re.sub(r"\s+", " ", name.replace("*", "")).strip(" ,.-").split(" ")
+    while words and words[-1].lower() in {"dan", "non", "tahun", "di"}:
+        words.pop()
+    out = []
+    for w in words:
+        up = w.upper()
+        if up in {"TPI", "RI", "HAM", "II", "III", "IV", "I", "UPT", "BPBD", "ESDM", "BPLHD", "DPRD"}:
+            out.append(up)
+        elif w.lower() in {"dan", "non"}:
+            out.append(w.lower() if w.lower() == "dan" else "Non")
+        else:
+            out.append(w[:1].upper() + w[1:].lower())
+    return " ".join(out)
+
+
+def detect_office(text: str) -> str:
+    head = text[:60_000]
+    names = Counter(_normalise_name(m.group(0)) for m in _UNIT.finditer(head))
+    names = Counter({n: c for n, c in names.items() if len(n.split()) >= 2})
+    if not names:
+        return ""
+    # prefer the most specific frequent name: a longer name seen at least half as often wins
+    best = max(names.items(), key=lambda kv: (kv[1], len(kv[0])))
+    for name, count in names.most_common():
+        if name.startswith(best[0]) and len(name) > len(best[0]) and count * 2 >= best[1]:
+            best = (name, count)
+    return best[0]
+
+
+def detect_year(text: str) -> int | None:
+    head = text[:20_000]
+    titles = Counter(int(m.group(1)) for m in _YEAR_TITLE.finditer(head))
+    split = _SPLIT_YEAR.search(text[:5_000])
+    if split:
+        titles[int("".join(split.groups()))] += 2
+    if titles:
+        return titles.most_common(1)[0][0]
+    years = Counter(int(m.group(1)) for m in _YEAR_TA.finditer(head))
+    return years.most_common(1)[0][0] if years else None
+
+
+def detect_report_type(text: str) -> str:
+    head = text[:30_000]
+    counts = {
+        "LAKIP": len(re.findall(r"\bLAKIP\b|Laporan\s+Akuntabilitas\s+Kinerja", head, re.I)),
+        "LKjIP": len(re.findall(r"\bLKjIP\b|Laporan\s+Kinerja\s+Instansi\s+Pemerintah", head, re.I)),
+        "LKIP": len(re.findall(r"\bLKIP\b", head, re.I)),
+        "LRA": len(re.findall(r"Laporan\s+Realisasi\s+Anggaran", head, re.I)),
+        "Perjanjian Kinerja": len(re.findall(r"Perjanjian\s+Kinerja", head, re.I)),
+    }
+    if counts["LAKIP"]:
+        return "LAKIP"
+    if counts["LKjIP"] or re.search(r"\bLaporan\s+Kinerja\b", head, re.I):
+        return "LKIP" if counts["LKIP"] > counts["LKjIP"] else "LKjIP"
+    for kind in ("LKIP", "LRA", "Perjanjian Kinerja"):
+        if counts[kind]:
+            return kind
+    return "unknown"
+
+
+def detect_metadata(text: str) -> tuple[str, int | None, str]:
+    """(office, year, report_type) of one report's full text."""
+    return detect_office(text), detect_year(text), detect_report_type(text)

@@ -1,0 +1,94 @@
+"""Handler for text exports: split the file into lines, run each layout extractor in turn.
+
+Order matters: formulas claim their `$$…$$` / `<math>` lines first, then pipe tables,
+tab-separated tables, the pdftotext-style plain layout (only where a region has no
+tabs), and finally prose statements among the lines nobody claimed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from extractors.base import Extraction, LayoutExtractor, Line
+from extractors.metadata import detect_metadata
+from pipeline.ingest import Source, read_text
+from pipeline.model import Document
+
+log = logging.getLogger(__name__)
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """1-based numbered lines, exactly as `wc -l`/editors count them."""
+    return tuple(Line(i, t) for i, t in enumerate(text.splitlines(), start=1))
+
+
+def detect_layout(lines: Sequence[Line]) -> str:
+    """tabs | pipe | plain | mixed — the family (see README) the export belongs to."""
+    nonblank = [ln.text for ln in lines if ln.text.strip()]
+    if not nonblank:
+        return "plain"
+    tabs = sum("\t" in t for t in nonblank)
+    pipes = sum(t.lstrip().startswith("|") and t.count("|") >= 2 for t in nonblank)
+    if tabs >= 5:
+        return "mixed" if pipes >= 3 else "tabs"
+    if pipes >= 3:
+        return "pipe"
+    return "plain"
+
+
+def layout_extractors(layout: str) -> list[LayoutExtractor]:
+    from extractors import formulas, pipe, plain, tabs
+
+    chain: list[LayoutExtractor] = [formulas.FormulaExtractor(), pipe.PipeTableExtractor()]
+    chain.append(plain.PlainLayoutExtractor() if layout == "plain" else tabs.TabTableExtractor())
+    return chain
+
+
+def extract_lines(lines: Sequence[Line], source_file: str, layout: str) -> Extraction:
+    """Run the layout chain, then prose on what is left."""
+    from extractors import prose
+
+    result = Extraction()
+    for extractor in layout_extractors(layout):
+        found = extractor.extract(lines, source_file, result.claimed)
+        log.debug("%s: %s found %d tables", source_file, extractor.name, len(found.tables))
+        result = result + found
+    statements = prose.find_statements([ln for ln in lines if ln.number not in result.claimed], source_file)
+    return result + Extraction(statements=tuple(statements))
+
+
+def extract_text(source: Source) -> Document:
+    text = read_text(source.path)
+    lines = split_lines(text)
+    layout = detect_layout(lines)
+    found = extract_lines(lines, source.name, layout)
+    office, year, report_type = detect_metadata(text)
+    warnings: list[str] = []
+    if not text.strip():
+        return _failed(source, "empty file: no text", len(lines))
+    if report_type == "unknown" and not found.tables:
+        warnings.append("not recognised as an LKjIP/LAKIP: no report title and no tables")
+    return Document(
+        report_id=source.report_id,
+        source_file=source.name,
+        sha256=source.sha256,
+        kind="text",
+        layout=layout,
+        n_lines=len(lines),
+        n_pages=None,
+        office=office,
+        year=year,
+        report_type=report_type,
+        tables=found.tables,
+        statements=found.statements,
+        formulas=found.formulas,
+        warnings=tuple(warnings),
+    )
+
+
+def _failed(source: Source, reason: str, n_lines: int = 0) -> Document:
+    return Document(
+        report_id=source.report_id, source_file=source.name, sha256=source.sha256, kind=source.kind,
+        layout="", n_lines=n_lines, n_pages=None, office="", year=None, report_type="unknown", error=reason,
+    )
