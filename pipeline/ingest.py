@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +20,11 @@ class Source:
     name: str
     sha256: str
     kind: str  # text | pdf
+    report_id: str = ""
 
-    @property
-    def report_id(self) -> str:
-        return Path(self.name).stem
+    def __post_init__(self) -> None:
+        if not self.report_id:
+            object.__setattr__(self, "report_id", Path(self.name).stem)
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -47,9 +48,23 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def open_source(path: Path) -> Source:
-    kind = "pdf" if path.suffix.lower() in PDF_SUFFIXES else "text"
-    return Source(path=path, name=path.name, sha256=sha256_of(path), kind=kind)
+def kind_of(path: Path) -> str:
+    return "pdf" if path.suffix.lower() in PDF_SUFFIXES else "text"
+
+
+def report_ids(files: Sequence[Path]) -> dict[Path, str]:
+    """A report id per file: its stem, made unique by a short hash of its path where stems collide."""
+    stems: dict[str, int] = {}
+    for f in files:
+        stems[f.stem] = stems.get(f.stem, 0) + 1
+    return {
+        f: f.stem if stems[f.stem] == 1 else f"{f.stem}-{hashlib.sha1(str(f).encode()).hexdigest()[:8]}"
+        for f in files
+    }
+
+
+def open_source(path: Path, report_id: str = "") -> Source:
+    return Source(path=path, name=path.name, sha256=sha256_of(path), kind=kind_of(path), report_id=report_id)
 
 
 def read_text(path: Path) -> str:
