@@ -2,30 +2,71 @@
 
 `19.695` (Indonesian thousands), `26,19` (Indonesian decimal), `1.234.567,89`,
 `8,844,706,000` and `99.83` (English) can all stand in one report. A token whose
-separator could be read both ways (`3,912`, `1.500`) is resolved from context — the
-convention the other cells of its column use, the unit, whether the quantity is a
-count — and otherwise returned flagged `ambiguous`, never silently guessed.
+separator could be read both ways (`3,912`, `1.500`) is resolved from context — whether
+the quantity is counted (a count unit, rupiah, `integer_expected`), the convention the
+other cells of its column use, whether it is measured (percent, indeks) — and otherwise
+returned flagged `ambiguous` with no value, never silently guessed.
+
+`parse_number` reads one cell; `find_numbers` reads every figure of a sentence of prose.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex as re
 
-from normalizers.placeholders import is_placeholder
-from normalizers.units import COUNT_UNITS, split_unit
+from normalizers.placeholders import bracketed_value, is_placeholder
+from normalizers.units import COUNT_UNITS, MEASURE_UNITS, NUMBER, canonical_unit, leading_unit, split_unit
 from pipeline.model import Flag, Provenance, Quantity
+
+log = logging.getLogger(__name__)
 
 ID = "id"  # '.' thousands, ',' decimal
 EN = "en"  # ',' thousands, '.' decimal
 
-NIHIL = re.compile(r"^\s*(nihil|nol|tidak ada)\s*$", re.I)
-DASHES = re.compile(r"^\s*[-–—]+\s*$")
+NIHIL = re.compile(r"^\s*(?:nihil|nol|tidak ada)\b\s*(?P<rest>.*)$", re.I)
+DASHES = re.compile(r"^\s*(?:(?:rp\.?|idr)\s*)?[-–—]+\s*(?:%|,-)?\s*$", re.I)
 # a bare numeric token: digits with . and , separators, optional sign
 TOKEN = re.compile(r"[-−–]?\d[\d.,]*")
+
+# the two ways a token can be grouped; a thousands group always has exactly three digits
+_ID_FORM = re.compile(r"(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?")
+_EN_FORM = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+# markup left in cell and prose text by the exports: tags, bold marks, LaTeX escapes
+_MARKUP = re.compile(
+    r"</?[A-Za-z][^<>]{0,80}>"  # <b>, </p>, <li class=..>
+    r"|\*\*|__"  # markdown bold
+    r"|\\(?=[%$])"  # LaTeX \% \$
+    r"|\{(?=[.,]\})|(?<=\{[.,])\}"  # LaTeX 3{,}91
+    r"|\$"  # inline math delimiters
+    r"|&nbsp;"
+    r"|[\u00a0\u2009\u202f\u2007]"  # no-break and thin spaces
+    r"|[−–—]"  # minus and dashes
+)
+_MARKUP_REPLACEMENT = {"&nbsp;": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "−": "-",
+                       "–": "-", "—": "-"}
+
+# a figure in prose: an optional currency before it, never glued to a word or another figure
+_PROSE_NUMBER = re.compile(
+    r"(?:(?P<cur>(?<![\p{L}\d])(?:Rp|IDR)\.?[ \t]*)|(?<![\p{L}\d.,_\\]))"
+    r"(?P<sign>-(?=\d))?"
+    r"(?P<num>\d++(?:(?:[.,]|[ \t][.,](?=\d{3}(?!\d)))\d++)*+)"
+    r"(?![\p{L}\d])"
+)
+_MONEY_DASH = re.compile(r"[ \t]*[.,][ \t]*-+")
+_ENUMERATOR = re.compile(r"(?:^|\n)[ \t>*#-]*\(?$")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:tabel|table|gambar|grafik|diagram|lampiran|bab|pasal|ayat|huruf|nomor|nomer|no|hal|halaman|"
+    r"kode|pp|uu|permen|perpres|kepmen|sk|nip|telp|telepon|fax|rt|rw|ke)\.?|[#№])[ \t]*(?:\(\s*)?$",
+    re.I,
+)
+_DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b")
 
 
 @dataclass(frozen=True)
@@ -37,49 +78,132 @@ class Hint:
     integer_expected: bool = False
 
 
+@dataclass(frozen=True)
+class NumberMatch:
+    """One figure found in prose: where it stands, as printed, and what it means.
+
+    `start`/`end` index the original text and cover the currency before and the unit after
+    (`raw` is that slice); `token` is the bare figure. `value` is None when the figure is
+    ambiguous (`ambiguous` True). `is_year` marks a plain 19xx/20xx integer with no unit.
+    """
+
+    start: int
+    end: int
+    raw: str
+    token: str
+    value: Decimal | None
+    decimals: int
+    unit: str = ""
+    unit_raw: str = ""
+    ambiguous: bool = False
+    is_year: bool = False
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def to_quantity(self, prov: Provenance | None = None) -> Quantity:
+        flags = frozenset({Flag.AMBIGUOUS}) if self.ambiguous else frozenset()
+        return Quantity(self.raw, self.value, self.decimals, self.unit, self.unit_raw, flags, prov)
+
+
+# --------------------------------------------------------------------------- markup
+
+
+def _clean_map(text: str) -> tuple[str, list[int]]:
+    """Text with markup removed and odd spaces/dashes made plain, and for every kept character
+    its offset in `text` (one extra entry: the end)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out.append(text[pos:m.start()])
+        offsets.extend(range(pos, m.start()))
+        rep = _MARKUP_REPLACEMENT.get(m.group(0), "")
+        out.append(rep)
+        offsets.extend([m.start()] * len(rep))
+        pos = m.end()
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def strip_markup(text: str) -> str:
+    """`'<b>26,19 %</b>'` → `'26,19 %'`; `'**100\\%**'` → `'100%'`; NBSP → space, `−` → `-`."""
+    return _clean_map(text)[0]
+
+
 def _clean(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("−", "-").replace("–", "-").strip()
+    return re.sub(r"\s+", " ", strip_markup(text)).strip()
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@lru_cache(maxsize=8192)
+def _forms(token: str) -> tuple[bool, bool]:
+    t = token.lstrip("-")
+    return _ID_FORM.fullmatch(t) is not None, _EN_FORM.fullmatch(t) is not None
 
 
 def token_convention(token: str) -> str | None:
-    """The convention a numeric token proves by itself, or None when it could be either."""
-    t = token.lstrip("-")
-    dots, commas = t.count("."), t.count(",")
-    if dots and commas:
-        return ID if t.rfind(",") > t.rfind(".") else EN
-    if dots > 1:
+    """The convention a numeric token proves by itself, or None when it could be either (or neither).
+
+    `1.234.567` → ID, `26,19` → ID, `99.83` → EN, `8,844,706,000` → EN; `1.500`, `3,912`,
+    `125` → None.
+    """
+    t = token.strip().lstrip("-")
+    if not t.replace(".", "").replace(",", ""):
+        return None
+    is_id, is_en = _forms(t)
+    if is_id and is_en:
+        return None
+    if is_id:
         return ID
-    if commas > 1:
+    if is_en:
         return EN
-    if dots == 1:
-        head, tail = t.split(".")
-        if len(tail) != 3 or head in ("0", ""):
-            return EN
-        return None
-    if commas == 1:
-        head, tail = t.split(",")
-        if len(tail) != 3 or head in ("0", ""):
-            return ID
-        return None
     return None
 
 
 def is_ambiguous(token: str) -> bool:
-    t = token.lstrip("-")
-    return (t.count(".") + t.count(",")) == 1 and token_convention(token) is None
+    """True when the token reads as two different numbers: one separator, then exactly three digits."""
+    t = token.strip().lstrip("-")
+    if (t.count(".") + t.count(",")) != 1:
+        return False
+    is_id, is_en = _forms(t)
+    return is_id and is_en
+
+
+def is_wellformed(token: str) -> bool:
+    """True when the token is a number in at least one of the two conventions."""
+    is_id, is_en = _forms(token.strip())
+    return is_id or is_en
 
 
 def column_convention(texts: Iterable[str]) -> str | None:
-    """The convention the unambiguous numbers among `texts` agree on (majority), if any."""
+    """The convention the self-evident numbers among `texts` agree on (strict majority), if any."""
     votes = {ID: 0, EN: 0}
     for text in texts:
-        for tok in TOKEN.findall(_clean(text)):
-            conv = token_convention(tok.rstrip(".,"))
+        for tok in NUMBER.findall(_clean(text)):
+            conv = token_convention(re.sub(r"\s", "", tok))
             if conv:
                 votes[conv] += 1
     if votes[ID] == votes[EN]:
         return None
     return ID if votes[ID] > votes[EN] else EN
+
+
+def column_hint(texts: Iterable[str], unit: str = "", integer_expected: bool = False) -> Hint:
+    """A `Hint` for the cells of one column: its convention, and its unit when most cells print one."""
+    texts = list(texts)
+    units = [split_unit(_clean(t))[1] for t in texts if t.strip()]
+    counted = {u: units.count(u) for u in set(units) if u}
+    if not unit and counted:
+        best = max(sorted(counted), key=counted.__getitem__)
+        if counted[best] * 2 > len(units):
+            unit = best
+    return Hint(column_convention(texts), unit, integer_expected)
 
 
 def _to_decimal(token: str, convention: str) -> tuple[Decimal, int]:
@@ -96,56 +220,47 @@ def _to_decimal(token: str, convention: str) -> tuple[Decimal, int]:
     return (-value if neg else value), decimals
 
 
+def _counted(unit: str, integer_expected: bool) -> bool:
+    return integer_expected or unit in COUNT_UNITS or unit == "rupiah"
+
+
+def _thousands_reading(token: str) -> str:
+    return ID if "." in token else EN
+
+
+def _decimal_reading(token: str) -> str:
+    return ID if "," in token else EN
+
+
 def _resolve(token: str, hint: Hint, unit: str) -> str | None:
+    """The convention to read `token` in, or None when it stays ambiguous."""
     conv = token_convention(token)
     if conv:
         return conv
     if not is_ambiguous(token):
-        return ID  # plain digits: either reading gives the same number
+        return ID if is_wellformed(token) else None  # plain digits: both readings agree
+    if _counted(unit, hint.integer_expected):
+        return _thousands_reading(token)  # a count or an amount: the separator groups thousands
     if hint.convention:
         return hint.convention
-    if hint.integer_expected or unit in COUNT_UNITS or unit == "rupiah":
-        return ID if "." in token else EN  # a count or an amount: the separator groups thousands
-    if unit in ("percent", "indeks"):
-        return ID if "," in token else EN  # a percentage or index: the separator is a decimal point
+    if unit in MEASURE_UNITS:
+        return _decimal_reading(token)  # a percentage or index: the separator is a decimal point
     return None
 
 
-def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = None) -> Quantity:
-    """Parse one cell or phrase holding at most one figure and its unit."""
-    hint = hint or Hint()
-    raw = text
-    clean = _clean(text)
-    if not clean:
-        return Quantity(raw, None, flags=frozenset({Flag.EMPTY}), prov=prov)
-    if is_placeholder(clean):
-        return Quantity(raw, None, flags=frozenset({Flag.PLACEHOLDER}), prov=prov)
-    if DASHES.match(clean):
-        return Quantity(raw, None, flags=frozenset({Flag.EMPTY}), prov=prov)
-    if NIHIL.match(clean):
-        return Quantity(raw, Decimal(0), 0, hint.unit, "", frozenset({Flag.NIHIL}), prov)
-    number, unit, unit_raw = split_unit(clean)
-    if number is None:
-        return Quantity(raw, None, unit=unit, unit_raw=unit_raw, flags=frozenset({Flag.TEXT}), prov=prov)
-    unit = unit or hint.unit
-    conv = _resolve(number, hint, unit)
-    if conv is None:
-        return Quantity(raw, None, unit=unit, unit_raw=unit_raw, flags=frozenset({Flag.AMBIGUOUS}), prov=prov)
-    try:
-        value, decimals = _to_decimal(number, conv)
-    except (InvalidOperation, ValueError):
-        return Quantity(raw, None, unit=unit, unit_raw=unit_raw, flags=frozenset({Flag.TEXT}), prov=prov)
-    return Quantity(raw, value, decimals, unit, unit_raw, frozenset(), prov)
-
-
 def parse_token(token: str, convention: str | None = None) -> tuple[Decimal, int] | None:
-    """A bare numeric token → (value, decimals) or None when ambiguous without a convention."""
-    token = _clean(token).rstrip(".,")
-    conv = token_convention(token) or convention
+    """A bare numeric token → (value, decimals), or None when ambiguous without a convention or malformed."""
+    token = re.sub(r"\s", "", _clean(token)).rstrip(".,")
+    conv = token_convention(token)
     if conv is None:
-        if is_ambiguous(token):
+        if not is_wellformed(token):
             return None
-        conv = ID
+        if is_ambiguous(token):
+            if convention is None:
+                return None
+            conv = convention
+        else:
+            conv = ID
     try:
         return _to_decimal(token, conv)
     except (InvalidOperation, ValueError):
@@ -160,3 +275,151 @@ def format_decimal(value: Decimal | None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _quantity(raw: str, value: Decimal | None, decimals: int = 0, unit: str = "", unit_raw: str = "",
+              flags: Iterable[Flag] = (), prov: Provenance | None = None) -> Quantity:
+    return Quantity(raw, value, decimals, unit, unit_raw, frozenset(flags), prov)
+
+
+def _accounting(clean: str) -> str | None:
+    """`(1.234)` or `Rp (1.234)`: the figure inside the parentheses, which is negative; else None."""
+    m = re.fullmatch(r"((?:rp\.?|idr)\s*)?\(\s*((?:rp\.?|idr)?\s*\d[\d.,\s]*)\)\s*(%?)", clean, flags=re.I)
+    if not m or m.group(2).strip().startswith("-"):
+        return None
+    return f"{m.group(1) or ''}-{m.group(2).strip()}{m.group(3)}".replace("-Rp", "Rp-").replace("-rp", "rp-")
+
+
+def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = None) -> Quantity:
+    """Parse one cell or phrase holding at most one figure and its unit.
+
+    Empty and `-` → EMPTY; `Nihil` → 0 with NIHIL; an unfilled slot (`[Rp]`) → PLACEHOLDER;
+    a figure left in its brackets (`[87,91%]`) → its value, flagged PLACEHOLDER; words or
+    several figures → TEXT; a token that reads two ways with no deciding context → AMBIGUOUS.
+    """
+    hint = hint or Hint()
+    raw = text
+    clean = _clean(text).rstrip(":;").strip()
+    if clean.endswith(".") and not clean.endswith(".."):
+        clean = clean[:-1].rstrip()
+    if not clean:
+        return _quantity(raw, None, unit=hint.unit, flags={Flag.EMPTY}, prov=prov)
+    inner = bracketed_value(clean)
+    if inner is not None:
+        q = parse_number(inner, hint, prov)
+        return replace(q, raw=raw, flags=q.flags | {Flag.PLACEHOLDER})
+    if is_placeholder(clean):
+        return _quantity(raw, None, unit=canonical_unit(clean.strip("[]. …")) or hint.unit,
+                         flags={Flag.PLACEHOLDER}, prov=prov)
+    if DASHES.match(clean):
+        return _quantity(raw, None, unit=hint.unit, flags={Flag.EMPTY}, prov=prov)
+    nihil = NIHIL.match(clean)
+    if nihil:
+        rest = nihil.group("rest").strip()
+        unit = canonical_unit(rest) or hint.unit
+        return _quantity(raw, Decimal(0), 0, unit, rest, {Flag.NIHIL}, prov)
+    clean = _accounting(clean) or clean
+    number, unit, unit_raw = split_unit(clean)
+    if number is None:
+        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT}, prov=prov)
+    unit = unit or hint.unit
+    conv = _resolve(number, hint, unit)
+    if conv is None:
+        flag = Flag.AMBIGUOUS if is_ambiguous(number) else Flag.TEXT
+        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={flag}, prov=prov)
+    try:
+        value, decimals = _to_decimal(number, conv)
+    except (InvalidOperation, ValueError):
+        log.debug("unreadable figure %r in %r", number, raw)
+        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT}, prov=prov)
+    return _quantity(raw, value, decimals, unit, unit_raw, (), prov)
+
+
+# --------------------------------------------------------------------------- prose
+
+
+def _is_enumerator(clean: str, start: int, end: int, token: str) -> bool:
+    """`1.` / `2)` / `1.1 Judul` opening a line: a list or section number, not a figure."""
+    if not _ENUMERATOR.search(clean[:start]):
+        return False
+    after = clean[end:end + 2]
+    if re.fullmatch(r"\d{1,2}", token) and re.match(r"[.)](?:\s|$)", after + " "):
+        return True
+    return bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", token) and re.match(r"\.?\s+\p{Lu}", clean[end:end + 3]))
+
+
+def _is_label(clean: str, start: int) -> bool:
+    """`Tabel 1.3`, `Pasal 71`, `No. 6`: a reference number, not a figure."""
+    return bool(_LABEL_BEFORE.search(clean[max(0, start - 12):start]))
+
+
+def _sentence_convention(clean: str) -> str | None:
+    """The convention every self-evident figure of the sentence shares, or None."""
+    convs = {token_convention(re.sub(r"\s", "", m.group("num"))) for m in _PROSE_NUMBER.finditer(clean)}
+    convs.discard(None)
+    return convs.pop() if len(convs) == 1 else None
+
+
+def _prose_convention(token: str, unit: str, convention: str | None, sentence: str | None) -> str | None:
+    conv = token_convention(token)
+    if conv:
+        return conv
+    if not is_ambiguous(token):
+        return ID if is_wellformed(token) else None
+    if _counted(unit, False):
+        return _thousands_reading(token)
+    if convention or sentence:
+        return convention or sentence
+    if unit in MEASURE_UNITS:
+        return _decimal_reading(token)
+    return None
+
+
+def find_numbers(text: str, convention: str | None = None) -> list[NumberMatch]:
+    """Every figure in a sentence of prose, with its span in `text`, unit, value and precision.
+
+    `Rp 11.006.325.346 atau 99,18 % dari total anggaran Rp 11.097.189.000` gives three
+    figures (rupiah, percent, rupiah). List numbers opening a line (`1.`), reference numbers
+    (`Tabel 1.3`, `Pasal 71`), dates and sentence-final periods are not figures. An ambiguous
+    token is read from its unit, then `convention`, then the convention the sentence's other
+    figures prove; failing all three it comes back with `value` None and `ambiguous` True.
+    """
+    clean, offsets = _clean_map(text)
+    dates = [m.span() for m in _DATE.finditer(clean)]
+    sentence = _sentence_convention(clean)
+    out: list[NumberMatch] = []
+    for m in _PROSE_NUMBER.finditer(clean):
+        token = re.sub(r"\s", "", m.group("num"))
+        start, end = m.start(), m.end()
+        if any(a <= m.start("num") < b for a, b in dates):
+            continue
+        if not m.group("cur") and not m.group("sign"):
+            if _is_enumerator(clean, start, end, token) or _is_label(clean, start):
+                continue
+        if not is_wellformed(token):
+            log.debug("skipping malformed figure %r", token)
+            continue
+        unit, unit_raw = "", ""
+        if m.group("cur"):
+            unit, unit_raw = "rupiah", m.group("cur").strip()
+            dash = _MONEY_DASH.match(clean, end)
+            if dash:
+                end = dash.end()
+        else:
+            unit, unit_raw = leading_unit(clean[end:])
+            if unit:
+                end += clean[end:].index(unit_raw) + len(unit_raw)
+        signed = ("-" if m.group("sign") else "") + token
+        conv = _prose_convention(token, unit, convention, sentence)
+        value: Decimal | None = None
+        decimals = 0
+        if conv is not None:
+            value, decimals = _to_decimal(signed, conv)
+        is_year = (not unit and not m.group("sign") and re.fullmatch(r"(?:19|20)\d{2}", token) is not None)
+        o_start, o_end = offsets[start], offsets[end - 1] + 1
+        out.append(NumberMatch(o_start, o_end, text[o_start:o_end], signed, value, decimals, unit, unit_raw,
+                               conv is None, is_year))
+    return out

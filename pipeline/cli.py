@@ -16,8 +16,11 @@ SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 def _setup_logging(verbose: int) -> None:
+    """Our stages log at INFO (DEBUG with -v); third-party libraries only at WARNING."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for package in ("lkjip", "pipeline", "extractors", "interpret", "normalizers", "validators"):
+        logging.getLogger(package).setLevel(level)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

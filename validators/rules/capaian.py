@@ -1,0 +1,122 @@
+"""Rule family 1 — capaian recomputed from target and realisasi, with polarity.
+
+Higher is better: realisasi / target × 100. Lower is better (an indicator worded as a
+decrease, a count of findings, an error rate): (target − (realisasi − target)) / target × 100.
+Where the report says the maximum is 100 %, a stated 100 % for a larger result holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import regex as re
+
+from pipeline.model import IndicatorRecord, Severity
+from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
+from validators.rules.base import Check, Constraint, Context, Issue, figure
+
+LOWER_IS_BETTER = re.compile(
+    r"menurun|penurunan|berkurang|pengurangan|jumlah\s+temuan|tingkat\s+kesalahan|angka\s+kesalahan|"
+    r"persentase\s+kesalahan|jumlah\s+pelanggaran|jumlah\s+kasus\s+pelanggaran|jumlah\s+keluhan|"
+    r"jumlah\s+pengaduan|rasio\s+kesalahan|waktu\s+penyelesaian|lama\s+waktu|tunggakan",
+    re.I,
+)
+CAP_100 = re.compile(r"maksimal\s+100|maksimum\s+100|paling\s+tinggi\s+100|tidak\s+(?:boleh\s+)?melebihi\s+100", re.I)
+
+
+def polarity(rec: IndicatorRecord) -> str:
+    """'lower' when the record or its wording says lower is better, else 'higher'."""
+    if rec.polarity == "lower":
+        return "lower"
+    return "lower" if LOWER_IS_BETTER.search(rec.indikator or "") else "higher"
+
+
+def _operands(rec: IndicatorRecord) -> tuple[Interval, Interval] | None:
+    t, r = rec.target, rec.realisasi
+    if t is None or r is None or t.value is None or r.value is None:
+        return None
+    return figure(t).interval, figure(r).interval
+
+
+def capaian_interval(rec: IndicatorRecord, pol: str | None = None) -> Interval | None:
+    """The capaian the record's own target and realisasi give (an interval from their rounding)."""
+    ops = _operands(rec)
+    if ops is None:
+        return None
+    t, r = ops
+    if t.contains_zero() and t.lo == t.hi:
+        return None
+    pol = pol or polarity(rec)
+    try:
+        if pol == "lower":
+            return ((t.scale(Decimal(2)) - r) / t).scale(HUNDRED)
+        return (r / t).scale(HUNDRED)
+    except ZeroDivisionError:
+        return None
+
+
+def _judge(rec: IndicatorRecord, computed: Interval) -> Verdict:
+    c = rec.capaian
+    assert c is not None and c.value is not None
+    verdict = judge(c.value, c.decimals, computed)
+    if verdict == Verdict.MISMATCH and (rec.capped or CAP_100.search(rec.raw or "")) and c.value == HUNDRED \
+            and computed.hi >= HUNDRED:
+        return Verdict.OK
+    return verdict
+
+
+def capaian_computed(rec: IndicatorRecord) -> tuple[Decimal | None, str]:
+    """The recomputed capaian (rounded to the stated precision, else 2 digits) and ok | mismatch | not_checkable."""
+    computed = capaian_interval(rec)
+    if computed is None:
+        return None, "not_checkable"
+    c = rec.capaian
+    decimals = c.decimals if c is not None and c.value is not None else 2
+    value = Decimal(fmt(computed.mid, max(decimals, 2)))
+    if c is None or c.value is None:
+        return value, "not_checkable"
+    return value, "mismatch" if _judge(rec, computed) == Verdict.MISMATCH else "ok"
+
+
+def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
+    for rec in ctx.report.indicators:
+        c = rec.capaian
+        computed = capaian_interval(rec)
+        if computed is None or c is None or c.value is None:
+            continue
+        verdict = _judge(rec, computed)
+        pol = polarity(rec)
+        expected = computed.mid
+        line = c.prov.line if c.prov and c.prov.line else rec.line
+        subject = rec.indikator[:120]
+        t, r = rec.target, rec.realisasi
+        assert t is not None and r is not None
+        constraint = None
+        if pol == "higher" and not (rec.capped and c.value == HUNDRED):
+            constraint = Constraint("ratio", figure(c), (figure(r), figure(t)))
+            if verdict != Verdict.MISMATCH:
+                ctx.holding.append(constraint)
+        if verdict == Verdict.OK:
+            continue
+        if verdict == Verdict.TRUNCATED:
+            yield Issue(check.name, Severity.INFO, line, subject, c.raw, fmt(expected, c.decimals),
+                        f"capaian {c.raw} is {fmt(expected, 4)} truncated to the printed digits",
+                        page=rec.page)
+            continue
+        other = capaian_interval(rec, "higher" if pol == "lower" else "lower")
+        if other is not None and judge(c.value, c.decimals, other) != Verdict.MISMATCH:
+            yield Issue(check.name, Severity.WARNING, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
+                        f"capaian {c.raw} follows the {'higher' if pol == 'lower' else 'lower'}-is-better formula, "
+                        f"but the indicator reads as {pol}-is-better ({fmt(expected, 2)} by that formula)",
+                        difference=fmt(c.value - expected, 2), page=rec.page)
+            continue
+        formula = "(2·target − realisasi)/target×100" if pol == "lower" else "realisasi/target×100"
+        own = stated_interval(c.value, c.decimals)
+        yield Issue(
+            check.name, check.severity, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
+            f"capaian {c.raw} but {formula} = {r.raw} / {t.raw} gives {fmt(expected, 4)} "
+            f"(the printed value stands for [{fmt(own.lo)}, {fmt(own.hi)}])",
+            difference=fmt(c.value - expected, max(c.decimals, 2)), page=rec.page, constraint=constraint,
+            related_lines=tuple(sorted({x for x in (rec.line, line) if x is not None})),
+        )

@@ -1,0 +1,134 @@
+"""A table read as numbers: every cell parsed with its column's number convention,
+continuations of a table split over pages joined, header labels per column.
+Shared by the table rules (sums, row totals, averages, weighted scores)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from normalizers.numbers import Hint, column_convention, parse_number
+from pipeline.model import Cell, Document, Provenance, Quantity, Table
+
+TOTAL_LABEL = re.compile(
+    r"^\W*(?:grand\s*total|sub\s*-?\s*total|total|jumlah|jml\.?)\b(?!\s+(?:indikator|pegawai\s+yang))", re.I)
+AVERAGE_LABEL = re.compile(r"^\W*(?:jumlah\s+)?rata\s*-?\s*rata\b", re.I)
+PERCENT_HEADER = re.compile(r"%|persen|capaian|realisasi\s+anggaran\s*\(|rata|indeks|nilai|bobot|skor|ratio|rasio",
+                            re.I)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5}|[a-z])[.)]?\s*$")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str
+    q: Quantity
+    prov: Provenance
+
+    @property
+    def number(self) -> bool:
+        return self.q.value is not None and not YEAR.match(self.text.strip())
+
+
+@dataclass(frozen=True)
+class Grid:
+    table_ids: tuple[str, ...]
+    title: str
+    headers: tuple[str, ...]  # one label per column (header rows joined)
+    rows: tuple[tuple[GridCell, ...], ...]
+    line: int | None
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def label(self, row: tuple[GridCell, ...]) -> str:
+        """The row's words: its non-numeric cells joined."""
+        return " ".join(c.text.strip() for c in row if not c.number and c.text.strip()).strip()
+
+    def header(self, col: int) -> str:
+        return self.headers[col] if col < len(self.headers) else ""
+
+
+def _header_labels(table: Table) -> tuple[str, ...]:
+    width = max((len(r) for r in (*table.header, *table.rows)), default=0)
+    labels = []
+    for col in range(width):
+        parts = [row[col].text.strip() for row in table.header if col < len(row) and row[col].text.strip()]
+        labels.append(" ".join(parts))
+    return tuple(labels)
+
+
+def _is_percent_column(header: str, cells: list[Cell]) -> bool:
+    marked = sum(1 for c in cells if "%" in c.text)
+    numbered = sum(1 for c in cells if re.search(r"\d", c.text))
+    return bool(numbered and marked * 2 >= numbered) or bool(re.search(r"%|persen", header, re.I))
+
+
+def _parse_rows(rows: list[tuple[Cell, ...]], headers: tuple[str, ...]) -> tuple[tuple[GridCell, ...], ...]:
+    width = max((len(r) for r in rows), default=0)
+    out: list[list[GridCell]] = [[] for _ in rows]
+    for col in range(width):
+        cells = [r[col] for r in rows if col < len(r)]
+        conv = column_convention(c.text for c in cells)
+        pct = _is_percent_column(headers[col] if col < len(headers) else "", cells)
+        hint = Hint(convention=conv, unit="percent" if pct else "", integer_expected=not pct)
+        for i, r in enumerate(rows):
+            if col >= len(r):
+                continue
+            cell = r[col]
+            q = parse_number(cell.text, hint, cell.prov)
+            out[i].append(GridCell(cell.text, q, cell.prov))
+    return tuple(tuple(r) for r in out)
+
+
+def grids(doc: Document) -> tuple[Grid, ...]:
+    """Every table of the document as a Grid, continuations joined to the table they continue."""
+    by_id = {t.table_id: t for t in doc.tables}
+    chains: dict[str, list[Table]] = {}
+    order: list[str] = []
+    for t in doc.tables:
+        root = t.table_id
+        seen = {root}
+        while by_id.get(root) is not None and by_id[root].continues and by_id[root].continues in by_id:
+            root = by_id[root].continues  # type: ignore[assignment]
+            if root in seen:
+                break
+            seen.add(root)
+        if root not in chains:
+            chains[root] = []
+            order.append(root)
+        chains[root].append(t)
+    out = []
+    for root in order:
+        parts = chains[root]
+        first = parts[0]
+        headers = _header_labels(first)
+        rows = [r for t in parts for r in t.rows]
+        out.append(Grid(tuple(t.table_id for t in parts), first.title, headers, _parse_rows(rows, headers),
+                        first.line))
+    return tuple(out)
+
+
+def is_total_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
+    label = grid.label(row)
+    return bool(label) and len(label) <= 60 and TOTAL_LABEL.match(label) is not None and not AVERAGE_LABEL.match(label)
+
+
+def is_average_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
+    label = grid.label(row)
+    return bool(label) and len(label) <= 80 and AVERAGE_LABEL.match(label) is not None
+
+
+def row_line(row: tuple[GridCell, ...]) -> int | None:
+    for c in row:
+        if c.prov.line is not None:
+            return c.prov.line
+    return None
+
+
+def number_line(row: tuple[GridCell, ...], col: int) -> int | None:
+    if col < len(row) and row[col].prov.line is not None:
+        return row[col].prov.line
+    return row_line(row)

@@ -1,0 +1,224 @@
+"""Rule family 3 — sums inside tables.
+
+* column totals: a JUMLAH / Total / Grand Total row against the item rows above it
+  (the rows since the previous total, every item row, the subtotals, or the top-level
+  rows of a hierarchy: any one reading that adds up is accepted);
+* row totals: a JUMLAH column against the columns before it (L + P = JUMLAH), checked
+  only where the relation holds on most rows of the table;
+* totals written into a label (`Paspor total permohonan = 7.630`) against the rows they head;
+* counts (`Jumlah Indikator 32`) against the numbered rows listed.
+
+Parts are intervals of their printed precision, so a total of rounded parts has the
+summed half-units as tolerance (XBRL Calculations 1.1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+import regex as re
+
+from normalizers.numbers import ID, parse_token
+from pipeline.model import Severity
+from validators.rounding import Verdict, fmt, judge
+from validators.rules.base import Check, Constraint, Context, Figure, Issue, figure
+from validators.rules.grid import (
+    PERCENT_HEADER,
+    ROW_NUMBER,
+    Grid,
+    GridCell,
+    is_average_row,
+    is_total_row,
+    number_line,
+)
+
+Row = tuple[GridCell, ...]
+LABEL_TOTAL = re.compile(r"\b(?:total|jumlah)\b[^=\d]{0,40}=\s*(\d[\d.,]*)", re.I)
+COUNT_LABEL = re.compile(r"^\W*jumlah\s+(?:indikator|kegiatan|sasaran|program)\b", re.I)
+
+
+def _cell(row: Row, col: int) -> GridCell | None:
+    return row[col] if col < len(row) else None
+
+
+def _summable(grid: Grid, col: int, rows: Sequence[Row]) -> bool:
+    if PERCENT_HEADER.search(grid.header(col)):
+        return False
+    for row in rows:
+        c = _cell(row, col)
+        if c is not None and c.number and (c.q.unit in ("percent", "indeks") or "%" in c.text):
+            return False
+    return True
+
+
+def _figures(rows: Sequence[Row], col: int) -> list[Figure]:
+    out = []
+    for row in rows:
+        c = _cell(row, col)
+        if c is not None and c.number:
+            out.append(figure(c.q, c.prov.line))
+    return out
+
+
+def _first_text(row: Row) -> str:
+    return row[0].text.strip() if row else ""
+
+
+def _candidates(grid: Grid, idx: int) -> list[list[Row]]:
+    """The readings of which rows a total at `idx` adds up, most likely first."""
+    rows = grid.rows
+    last_total = max((j for j in range(idx) if is_total_row(grid, rows[j])), default=-1)
+    since = [r for r in rows[last_total + 1:idx] if not is_average_row(grid, r)]
+    items = [r for r in rows[:idx] if not is_total_row(grid, r) and not is_average_row(grid, r)]
+    subtotals = [r for r in rows[:idx] if is_total_row(grid, r)]
+    top = [r for r in since if _first_text(r)]
+    sub = [r for r in since if not _first_text(r)]
+    out = [since, items, subtotals, top, sub]
+    return [c for c in out if c]
+
+
+def _sum_issue(check: Check, grid: Grid, total: Figure, parts: list[Figure], line: int | None,
+               label: str, severity: Severity) -> Issue:
+    c = Constraint("sum", total, tuple(parts))
+    expected = c.computed().mid
+    shown = " + ".join(p.raw.strip() for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
+    return Issue(
+        check.name, severity, line, f"{grid.title or 'table'}: {label}"[:160], total.raw.strip(),
+        fmt(expected, total.decimals), f"{label}: {total.raw.strip()} stated, but {shown} = {fmt(expected)}",
+        difference=fmt(total.value - expected, total.decimals), constraint=c,
+        related_lines=tuple(sorted({p.key[0] for p in parts if p.key})),
+    )
+
+
+def check_column_totals(ctx: Context, check: Check) -> Iterator[Issue]:
+    for grid in ctx.grids:
+        for idx, row in enumerate(grid.rows):
+            if not is_total_row(grid, row):
+                continue
+            yield from _check_total_row(ctx, check, grid, idx, row)
+
+
+def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row) -> Iterator[Issue]:
+    candidates = _candidates(grid, idx)
+    if not candidates:
+        return
+    failures: list[Issue] = []
+    checked = 0
+    for col, cell in enumerate(row):
+        if not cell.number or not _summable(grid, col, [*candidates[0], row]):
+            continue
+        total = figure(cell.q, cell.prov.line)
+        readings = [_figures(rows, col) for rows in candidates]
+        readings = [r for r in readings if r]
+        if not readings or (len(readings[0]) < 2 and len(readings) == 1):
+            continue
+        checked += 1
+        holding = next((r for r in readings if judge(total.value, total.decimals, Constraint("sum", total, tuple(r))
+                                                     .computed(), total.exact) != Verdict.MISMATCH), None)
+        if holding is not None:
+            ctx.holding.append(Constraint("sum", total, tuple(holding)))
+            continue
+        parts = readings[0]
+        if len(parts) < 2:
+            continue
+        failures.append(_sum_issue(check, grid, total, parts, number_line(row, col), grid.label(row) or "total",
+                                   check.severity))
+    if failures and checked >= 3 and len(failures) == checked:
+        # every column fails: the rows were probably read wrongly, not summed wrongly
+        failures = [replace(f, severity=Severity.WARNING) for f in failures]
+    yield from failures
+
+
+def check_row_totals(ctx: Context, check: Check) -> Iterator[Issue]:
+    for grid in ctx.grids:
+        for tcol in range(1, len(grid.headers)):
+            if not re.match(r"^\W*(?:jumlah|total)\b", grid.header(tcol), re.I):
+                continue
+            prev = max((j for j in range(tcol) if re.match(r"^\W*(?:jumlah|total)\b", grid.header(j), re.I)),
+                       default=-1)
+            cols = [j for j in range(prev + 1, tcol) if _summable(grid, j, grid.rows)]
+            yield from _check_row_total_column(ctx, check, grid, tcol, cols)
+
+
+def _check_row_total_column(ctx: Context, check: Check, grid: Grid, tcol: int, cols: list[int]) -> Iterator[Issue]:
+    results: list[tuple[Constraint, Row, bool]] = []
+    for row in grid.rows:
+        tc = _cell(row, tcol)
+        parts = [c for j in cols if (c := _cell(row, j)) is not None and c.number]
+        if tc is None or not tc.number or len(parts) < 2:
+            continue
+        total = figure(tc.q, tc.prov.line)
+        constraint = Constraint("sum", total, tuple(figure(c.q, c.prov.line) for c in parts))
+        results.append((constraint, row, constraint.holds()))
+    good = sum(1 for _, _, ok in results if ok)
+    if good < 2 or good * 3 < len(results) * 2:
+        return  # the relation is not established by the table itself
+    for constraint, row, ok in results:
+        if ok:
+            ctx.holding.append(constraint)
+            continue
+        total = constraint.result
+        yield _sum_issue(check, grid, total, list(constraint.operands), total.key[0] if total.key else None,
+                         f"row total ({grid.label(row)[:60]})", check.severity)
+
+
+def check_label_totals(ctx: Context, check: Check) -> Iterator[Issue]:
+    """`Paspor total permohonan = 7.630` heading rows whose numbers should add up to it."""
+    for grid in ctx.grids:
+        for idx, row in enumerate(grid.rows):
+            m = next((LABEL_TOTAL.search(c.text) for c in row if not c.number and LABEL_TOTAL.search(c.text)), None)
+            if m is None:
+                continue
+            parsed = parse_token(m.group(1), ID)  # a count: a lone separator groups thousands
+            if parsed is None:
+                continue
+            value, decimals = parsed
+            group = [row]
+            for nxt in grid.rows[idx + 1:]:
+                if _first_text(nxt) or is_total_row(grid, nxt):
+                    break
+                group.append(nxt)
+            col = max((j for j, c in enumerate(row) if c.number), default=None)
+            if col is None or len(group) < 2:
+                continue
+            parts = _figures(group, col)
+            line = row[0].prov.line if row else None
+            total = Figure(value, decimals, decimals == 0, (line, re.sub(r"\D", "", m.group(1))) if line else None,
+                           m.group(1))
+            constraint = Constraint("sum", total, tuple(parts))
+            if constraint.holds():
+                ctx.holding.append(constraint)
+                continue
+            yield _sum_issue(check, grid, total, parts, line, m.group(0).split("=")[0].strip(), check.severity)
+
+
+def check_counts(ctx: Context, check: Check) -> Iterator[Issue]:
+    """`Jumlah Indikator 32` against the numbered rows listed above it."""
+    for grid in ctx.grids:
+        start = 0
+        for idx, row in enumerate(grid.rows):
+            label = grid.label(row)
+            if not COUNT_LABEL.match(label):
+                if is_total_row(grid, row):
+                    start = idx + 1
+                continue
+            nums = [c for c in row if c.number and c.q.decimals == 0 and "%" not in c.text]
+            if not nums:
+                continue
+            claimed = nums[0]
+            numbered = [r for r in grid.rows[start:idx] if r and ROW_NUMBER.match(r[0].text) and r[0].text.strip()]
+            start = idx + 1
+            if not numbered:
+                continue
+            seq = [parse_token(r[0].text.strip().rstrip(".)")) for r in numbered]
+            values = [int(s[0]) for s in seq if s is not None]
+            if len(values) != len(numbered) or values != list(range(1, len(values) + 1)):
+                continue
+            if Decimal(len(values)) == claimed.q.value:
+                continue
+            yield Issue(check.name, check.severity, claimed.prov.line, f"{grid.title or 'table'}: {label}"[:160],
+                        claimed.text.strip(), str(len(values)),
+                        f"{label} {claimed.text.strip()} stated, but the table lists {len(values)} numbered rows",
+                        difference=fmt(claimed.q.value - len(values)))
