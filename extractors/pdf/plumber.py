@@ -1,0 +1,243 @@
+"""pdfplumber as an engine: words and numbered lines of a page, ruled tables, unruled tables.
+
+Pure functions over a `pdfplumber.page.Page` (or over the words already read from it).
+Ruled tables come from pdfplumber's `find_tables` (lines strategy); their cells are filled
+from the page's words, so each cell knows its line-within-page, and a row whose numeric
+cells stack several values (one ruled row, many unruled sub-rows, as LRA tables print) is
+split into one row per value. Unruled tables are found as runs of lines cut by wide gaps,
+with columns from the gaps of their number-bearing lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from extractors.pdf.grid import EMPTY, BBox, Grid, GridCell, PageLine, Word, drop_empty_columns, inside
+from extractors.pdf.numeric import is_numeric
+from extractors.pdf.settings import PdfSettings
+
+ENGINE = "pdfplumber"
+
+
+# --------------------------------------------------------------------------- words and lines
+
+
+def page_words(page: Any, settings: PdfSettings) -> list[Word]:
+    raw = page.extract_words(x_tolerance=settings.x_tolerance, y_tolerance=2, keep_blank_chars=False)
+    return [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"])) for w in raw]
+
+
+# --------------------------------------------------------------------------- ruled tables
+
+
+def extract_tables(page: Any, settings: PdfSettings, lines: Sequence[PageLine]) -> list[Grid]:
+    """The ruled tables of the page, cells filled from the page's words."""
+    found = page.find_tables(dict(settings.ruled))
+    return [g for g in (_ruled_grid(t, page.page_number, lines) for t in found) if g is not None]
+
+
+def _ruled_grid(table: Any, page_no: int, lines: Sequence[PageLine]) -> Grid | None:
+    boxes: list[list[BBox | None]] = [list(r.cells) for r in table.rows]
+    if len(boxes) < 2 or max(len(r) for r in boxes) < 2:
+        return None
+    bbox: BBox = tuple(table.bbox)  # type: ignore[assignment]
+    # words of each cell, keeping their line numbers
+    cell_lines: list[list[list[tuple[int, Word]]]] = [[[] for _ in r] for r in boxes]
+    for ln in lines:
+        if ln.bottom < bbox[1] - 1 or ln.top > bbox[3] + 1:
+            continue
+        for w in ln.words:
+            if not inside(w, bbox):
+                continue
+            hit = _find_cell(boxes, w)
+            if hit:
+                cell_lines[hit[0]][hit[1]].append((ln.number, w))
+    rows: list[tuple[GridCell, ...]] = []
+    numeric_cols = _numeric_columns(cell_lines)
+    for r in cell_lines:
+        rows.extend(split_stacked(r, numeric_cols))
+    rows_t = drop_empty_columns(rows)
+    if len(rows_t) < 2 or not rows_t or len(rows_t[0]) < 2:
+        return None
+    return Grid(page_no, rows_t, bbox, ENGINE, ruled=True)
+
+
+def _find_cell(boxes: Sequence[Sequence[BBox | None]], w: Word) -> tuple[int, int] | None:
+    x, y = w.center
+    for i, row in enumerate(boxes):
+        for j, b in enumerate(row):
+            if b is not None and b[0] <= x <= b[2] and b[1] <= y <= b[3]:
+                return i, j
+    return None
+
+
+def _join(items: Sequence[tuple[int, Word]]) -> GridCell:
+    if not items:
+        return EMPTY
+    ordered = sorted(items, key=lambda t: (t[0], t[1].x0))
+    return GridCell(" ".join(w.text for _, w in ordered), ordered[0][0])
+
+
+def _line_texts(items: Sequence[tuple[int, Word]]) -> dict[int, str]:
+    by_line: dict[int, list[Word]] = {}
+    for n, w in items:
+        by_line.setdefault(n, []).append(w)
+    return {n: " ".join(w.text for w in sorted(ws, key=lambda w: w.x0)) for n, ws in sorted(by_line.items())}
+
+
+def _numeric_columns(cells: Sequence[Sequence[Sequence[tuple[int, Word]]]]) -> frozenset[int]:
+    """Columns where most non-empty cell lines are numbers (or dashes)."""
+    votes: Counter[int] = Counter()
+    totals: Counter[int] = Counter()
+    for row in cells:
+        for c, items in enumerate(row):
+            for text in _line_texts(items).values():
+                totals[c] += 1
+                votes[c] += is_numeric(text) or text.strip() in {"-", "–"}
+    return frozenset(c for c in totals if totals[c] >= 2 and votes[c] * 2 > totals[c])
+
+
+def split_stacked(
+    row: Sequence[Sequence[tuple[int, Word]]], numeric_cols: frozenset[int]
+) -> list[tuple[GridCell, ...]]:
+    """One ruled row → several rows when a numeric column stacks ≥2 values on separate lines.
+
+    Each value line starts a sub-row; text lines between value lines (a wrapped label)
+    stay with the sub-row above them.
+    """
+    anchors = sorted(
+        {n for c in numeric_cols if c < len(row) for n in _line_texts(row[c])}
+    )
+    stacked = any(len(_line_texts(row[c])) >= 2 for c in numeric_cols if c < len(row))
+    if not stacked or len(anchors) < 2:
+        return [tuple(_join(items) for items in row)]
+    out: list[tuple[GridCell, ...]] = []
+    for k, start in enumerate(anchors):
+        end = anchors[k + 1] if k + 1 < len(anchors) else 10**9
+        lo = start if k else -1
+        out.append(tuple(_join([(n, w) for n, w in items if lo <= n < end]) for items in row))
+    return out
+
+
+# --------------------------------------------------------------------------- unruled tables
+
+
+def segments(line: PageLine, gap_factor: float) -> list[tuple[Word, ...]]:
+    """The words of a line cut where the gap is wider than `gap_factor` × the font size."""
+    out: list[list[Word]] = []
+    for w in line.words:
+        if out and w.x0 - out[-1][-1].x1 <= gap_factor * w.size:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [tuple(s) for s in out]
+
+
+def _seg_text(seg: Sequence[Word]) -> str:
+    return " ".join(w.text for w in seg)
+
+
+def unruled_tables(lines: Sequence[PageLine], page_no: int, settings: PdfSettings) -> list[Grid]:
+    """Runs of lines cut into ≥2 cells by wide gaps, with at least one line of numbers."""
+    grids: list[Grid] = []
+    for run in _runs(lines, settings):
+        grid = _unruled_grid(run, page_no, settings)
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+def _runs(lines: Sequence[PageLine], settings: PdfSettings) -> list[list[PageLine]]:
+    runs: list[list[PageLine]] = []
+    current: list[PageLine] = []
+    pending: list[PageLine] = []
+    pitch = _typical_pitch(lines)
+    prev: PageLine | None = None
+    for ln in lines:
+        multi = len(segments(ln, settings.gap_factor)) >= 2
+        near = prev is not None and ln.top - prev.top <= 2.5 * pitch
+        if multi and current and near:
+            current.extend(pending)
+            current.append(ln)
+            pending = []
+        elif multi:
+            _close(runs, current, settings)
+            current, pending = [ln], []
+        elif current and near and len(pending) < settings.max_continuation_lines:
+            pending.append(ln)
+        else:
+            _close(runs, current, settings)
+            current, pending = [], []
+        prev = ln
+    _close(runs, current, settings)
+    return runs
+
+
+def _typical_pitch(lines: Sequence[PageLine]) -> float:
+    gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
+    return statistics.median(gaps) if gaps else 12.0
+
+
+def _close(runs: list[list[PageLine]], run: list[PageLine], settings: PdfSettings) -> None:
+    multi = [ln for ln in run if len(segments(ln, settings.gap_factor)) >= 2]
+    numeric = [ln for ln in multi if any(is_numeric(_seg_text(s)) for s in segments(ln, settings.gap_factor)[1:])]
+    if len(multi) >= settings.min_unruled_rows and numeric:
+        runs.append(run)
+
+
+def _columns(run: Sequence[PageLine], gap_factor: float) -> list[tuple[float, float]]:
+    """Column intervals from the number-bearing lines with the most common cell count."""
+    segs = [segments(ln, gap_factor) for ln in run]
+    body = [s for s in segs if len(s) >= 2 and any(is_numeric(_seg_text(x)) for x in s[1:])]
+    mode = Counter(len(s) for s in body).most_common(1)[0][0]
+    cols: list[tuple[float, float]] = []
+    for k in range(mode):
+        xs = [(s[k][0].x0, s[k][-1].x1) for s in body if len(s) == mode]
+        cols.append((min(x for x, _ in xs), max(x for _, x in xs)))
+    return cols
+
+
+def _column_of(seg: Sequence[Word], cols: Sequence[tuple[float, float]]) -> int:
+    x0, x1 = seg[0].x0, seg[-1].x1
+    overlaps = [min(x1, b) - max(x0, a) for a, b in cols]
+    best = max(range(len(cols)), key=lambda k: overlaps[k])
+    if overlaps[best] > 0:
+        return best
+    mid = (x0 + x1) / 2
+    return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - mid))
+
+
+def _unruled_grid(run: Sequence[PageLine], page_no: int, settings: PdfSettings) -> Grid | None:
+    cols = _columns(run, settings.gap_factor)
+    if len(cols) < 2:
+        return None
+    rows: list[list[GridCell]] = []
+    seen_numbers = False
+    for ln in run:
+        cells: list[list[str]] = [[] for _ in cols]
+        for seg in segments(ln, settings.gap_factor):
+            cells[_column_of(seg, cols)].append(_seg_text(seg))
+        texts = [" ".join(c) for c in cells]
+        has_number = any(is_numeric(t) for t in texts[1:])
+        if seen_numbers and not has_number and rows and _continues(rows[-1], texts):
+            rows[-1] = [
+                GridCell(f"{old.text} {new}".strip(), old.line or ln.number) if new else old
+                for old, new in zip(rows[-1], texts, strict=True)
+            ]
+            continue
+        seen_numbers = seen_numbers or has_number
+        rows.append([GridCell(t, ln.number) if t else EMPTY for t in texts])
+    x0 = min(w.x0 for ln in run for w in ln.words)
+    x1 = max(w.x1 for ln in run for w in ln.words)
+    bbox: BBox = (x0, run[0].top, x1, run[-1].bottom)
+    return Grid(page_no, tuple(tuple(r) for r in rows), bbox, ENGINE, ruled=False)
+
+
+def _continues(previous: Sequence[GridCell], texts: Sequence[str]) -> bool:
+    """A body line without numbers continues the row above when it only adds to its text cells."""
+    used = [c for c, t in enumerate(texts) if t]
+    return bool(used) and all(previous[c].text and not is_numeric(previous[c].text) for c in used)
