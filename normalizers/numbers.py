@@ -315,7 +315,8 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
         return _quantity(raw, None, unit=canonical_unit(clean.strip("[]. …")) or hint.unit,
                          flags={Flag.PLACEHOLDER}, prov=prov)
     if DASHES.match(clean):
-        return _quantity(raw, None, unit=hint.unit, flags={Flag.EMPTY}, prov=prov)
+        unit = "rupiah" if clean[:1] in "RrIi" else "percent" if "%" in clean else hint.unit
+        return _quantity(raw, None, unit=unit, flags={Flag.EMPTY}, prov=prov)
     nihil = NIHIL.match(clean)
     if nihil:
         rest = nihil.group("rest").strip()
@@ -396,9 +397,9 @@ def find_numbers(text: str, convention: str | None = None) -> list[NumberMatch]:
         start, end = m.start(), m.end()
         if any(a <= m.start("num") < b for a, b in dates):
             continue
-        if not m.group("cur") and not m.group("sign"):
-            if _is_enumerator(clean, start, end, token) or _is_label(clean, start):
-                continue
+        bare = not m.group("cur") and not m.group("sign")
+        if bare and (_is_enumerator(clean, start, end, token) or _is_label(clean, start)):
+            continue
         if not is_wellformed(token):
             log.debug("skipping malformed figure %r", token)
             continue

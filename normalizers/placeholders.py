@@ -60,11 +60,8 @@ def _is_link(text: str, end: int) -> bool:
 def _slot_inner_ok(inner: str) -> bool:
     """Whether the text inside brackets is a template slot (filled or not)."""
     stripped = inner.strip()
-    if _NOT_A_SLOT.search(stripped):
-        return False
-    if _INTEGER_CODE.match(stripped):
-        return False  # a footnote mark or a code printed in brackets: [1], [ 408103 ]
-    return True
+    # not an address, nor a footnote mark or code printed in brackets: [1], [ 408103 ]
+    return not (_NOT_A_SLOT.search(stripped) or _INTEGER_CODE.match(stripped))
 
 
 def bracketed_value(text: str) -> str | None:
