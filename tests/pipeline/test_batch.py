@@ -1,0 +1,82 @@
+"""The batch: bad inputs reported with their reason, the batch goes on, reruns give the same bytes."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.ingest import discover, report_ids
+from pipeline.run import run
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = ROOT / "data" / "raw"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture()
+def batch(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(RAW / "lkjip_sukamaju_2024.txt", src / "good.txt")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02garbage" * 100)
+    (src / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n% truncated here")
+    (src / "notes.md").write_text("Catatan rapat.\n\nTidak ada angka di sini.\n", encoding="utf-8")
+    (src / "ignored.docx").write_bytes(b"PK")
+    return src
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(batch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run([batch], out)
+    reports = {r["source_file"]: r for r in _rows(out / "reports.csv")}
+    assert set(reports) == {"good.txt", "empty.txt", "binary.txt", "corrupt.pdf", "notes.md"}
+    assert reports["empty.txt"]["status"] == "error" and reports["empty.txt"]["error"] == "empty file"
+    assert reports["binary.txt"]["status"] == "error" and "not a text export" in reports["binary.txt"]["error"]
+    assert reports["corrupt.pdf"]["status"] == "error" and reports["corrupt.pdf"]["error"]
+    assert reports["notes.md"]["status"] == "ok" and "not recognised as an LKjIP" in reports["notes.md"]["warnings"]
+    good = reports["good.txt"]
+    assert (good["status"], good["office"], good["year"], good["report_type"]) == (
+        "ok", "Dinas Perpustakaan dan Kearsipan Kabupaten Sukamaju", "2024", "LKjIP")
+    assert int(good["n_tables"]) >= 6
+
+
+def test_rerun_gives_the_same_bytes_and_leaves_no_temporary_files(batch: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    run([batch], first)
+    run([batch], second)
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["budget.csv", "findings.csv", "indicators.csv", "reports.csv", "tables.csv"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_same_file_name_in_two_folders_gets_distinct_report_ids(tmp_path: Path) -> None:
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        shutil.copy(RAW / "lkjip_sukamaju_2024.txt", tmp_path / sub / "report.txt")
+    files = discover([tmp_path])
+    ids = report_ids(files)
+    assert len(set(ids.values())) == 2 and all(i.startswith("report-") for i in ids.values())
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such file or folder"):
+        discover([tmp_path / "nope"])
+
+
+def test_cli_run_writes_every_csv(tmp_path: Path) -> None:
+    out = tmp_path / "clean"
+    assert main(["run", str(RAW), "--out", str(out)]) == 0
+    cells = _rows(out / "tables.csv")
+    # a cell keeps its raw text, its line and the value read with its column's convention
+    hit = [c for c in cells if c["raw"] == "2.465.300.000" and c["header"].startswith("Anggaran Setelah Revisi")]
+    assert hit and hit[0]["value"] == "2465300000" and hit[0]["line"] == "60"
