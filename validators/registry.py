@@ -10,6 +10,7 @@ from pipeline.model import Severity
 from validators.rules.base import Check
 from validators.rules.budget import check_pct
 from validators.rules.capaian import check_capaian
+from validators.rules.formulas import check_formulas, check_weighted_terms
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -28,4 +29,8 @@ REGISTRY: tuple[Check, ...] = (
           "a total written into a row label equals the rows it heads"),
     Check("sum_mismatch", "sums", ("count", "numbered rows"), E, check_counts, ZERO,
           "a stated count of indicators equals the numbered rows listed"),
+    Check("formula_mismatch", "formulas", ("expression", "stated"), E, check_formulas, ZERO,
+          "every formula evaluated by the safe parser equals the result it states; x/0 is an undefined ratio"),
+    Check("weighted_sum_mismatch", "weighted", ("terms", "weights"), W, check_weighted_terms, ZERO,
+          "a weighted sum's written terms match its definition and declared weights"),
 )
