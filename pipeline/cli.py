@@ -82,7 +82,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = [r for r in results if not r.success]
     for r in results:
         mark = "ok  " if r.success else "FAIL"
-        print(f"{mark} {r.dataset}: {r.expectation} {r.details}")  # noqa: T201 - command output
+        print(f"{mark} {r.dataset}: {r.expectation} {r.details}")
     return 1 if failed else 0
 
 

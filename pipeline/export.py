@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from normalizers.numbers import column_convention, format_decimal, parse_number, Hint
+from normalizers.numbers import Hint, column_convention, format_decimal, parse_number
 from pipeline.model import BudgetRecord, Document, Finding, IndicatorRecord, Quantity, Report, Table
 
 REPORT_COLUMNS = (
@@ -93,7 +93,8 @@ def indicator_row(rec: IndicatorRecord, computed: Decimal | None = None, status:
         "realisasi": _q(rec.realisasi), "realisasi_unit": rec.realisasi.unit if rec.realisasi else "",
         "capaian_stated": _q(rec.capaian), "capaian_computed": computed, "status": status,
         "polarity": rec.polarity, "target_raw": rec.target.raw if rec.target else "",
-        "realisasi_raw": rec.realisasi.raw if rec.realisasi else "", "capaian_raw": rec.capaian.raw if rec.capaian else "",
+        "realisasi_raw": rec.realisasi.raw if rec.realisasi else "",
+        "capaian_raw": rec.capaian.raw if rec.capaian else "",
         "flags": _flags(rec.target, rec.realisasi, rec.capaian), "raw": rec.raw,
     }
 

@@ -55,7 +55,8 @@ def suite() -> list[Check]:
         _c("indicators", "ExpectColumnValuesToBeInSet", column="status", value_set=STATUSES),
         _c("indicators", "ExpectColumnValuesToBeBetween", column="year", min_value=1990, max_value=2100),
         _c("indicators", "ExpectColumnValuesToBeBetween", column="capaian_stated", min_value=-1000, max_value=100000),
-        _c("indicators", "ExpectColumnPairValuesToBeEqual", column_A="status_has_computed", column_B="is_mismatch_or_ok"),
+        _c("indicators", "ExpectColumnPairValuesToBeEqual",
+           column_A="status_has_computed", column_B="is_mismatch_or_ok"),
         _c("budget", "ExpectColumnValuesToNotBeNull", column="line"),
         _c("budget", "ExpectColumnValuesToBeInSet", column="kind", value_set=BUDGET_KINDS),
         _c("budget", "ExpectColumnValuesToBeInSet", column="status", value_set=STATUSES),
@@ -98,7 +99,6 @@ def validate_directory(directory: Path) -> list[CheckResult]:
     """Run the suite over `directory`'s CSVs; one CheckResult per declared check."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
