@@ -68,7 +68,7 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.+)$")
 _BAB = re.compile(r"^(?:BAB|Bab)\s+[IVX\d]+\b")
 _MAJOR_ENUM = re.compile(r"^(?:[A-H]|[IVX]{1,4})\.\s+\S")
 _NUM_ENUM = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]")
-_MINOR_ENUM = re.compile(r"^(?:-\s+)?[a-h][.)]\s+\S")
+_MINOR_ENUM = re.compile(r"^(?:-\s+[a-h]\)|[a-h][.)])\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-*•▪❖◆●]|\d+[.)]\s|\(?[a-z0-9]{1,3}\))")
 _TERMINAL = re.compile(r"[.;,]\s*$")
 _INDICATOR = re.compile(
@@ -103,9 +103,9 @@ def heading_text(text: str) -> str:
         return plain.strip(" :")
     if _BAB.match(plain) or _MAJOR_ENUM.match(plain):
         return plain if not _TERMINAL.search(plain) else ""
-    if (_NUM_ENUM.match(plain) and len(plain) <= 120) or _MINOR_ENUM.match(plain):
-        return plain.lstrip("- ") if not _TERMINAL.search(plain) else ""
-    if len(plain) <= 100 and _all_caps(plain):
+    if (_NUM_ENUM.match(plain) and len(plain) <= 100) or _MINOR_ENUM.match(plain):
+        return plain.lstrip("- ") if not _TERMINAL.search(plain) and ";" not in plain else ""
+    if len(plain) <= 100 and _all_caps(plain) and not _TERMINAL.search(plain):
         return plain.strip(" :")
     return ""
 
