@@ -89,8 +89,9 @@ def to_table(parts: Sequence[PageTable], table_id: str, source_file: str, contin
     g = head.grid
     header = tuple(to_cells(r, source_file, g.page) for r in g.rows[: head.n_header])
     body: list[tuple[Cell, ...]] = []
-    for part in parts:
-        body.extend(to_cells(r, source_file, part.grid.page) for r in part.grid.rows[part.n_header :])
+    for k, part in enumerate(parts):
+        skip = head.n_header if k else part.n_header  # a continuation's rows after the repeated header are body
+        body.extend(to_cells(r, source_file, part.grid.page) for r in part.grid.rows[skip:])
     first_line = min((c.line for r in g.rows for c in r if c.line is not None), default=None)
     return Table(
         table_id=table_id,

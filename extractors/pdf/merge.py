@@ -31,7 +31,8 @@ def _continues(prev: PageTable, nxt: PageTable) -> bool:
 
 
 def same_header(a: PageTable, b: PageTable) -> bool:
-    return a.n_header > 0 and a.header_texts() == b.header_texts()
+    """`b` starts with `a`'s header rows (it may carry a wrapped label over after them)."""
+    return a.n_header > 0 and b.n_header >= a.n_header and b.header_texts()[: a.n_header] == a.header_texts()
 
 
 def group(tables: Sequence[PageTable]) -> list[Group]:

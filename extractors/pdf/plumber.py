@@ -60,7 +60,7 @@ def _ruled_grid(table: Any, page_no: int, lines: Sequence[PageLine]) -> Grid | N
     numeric_cols = _numeric_columns(cell_lines)
     for r in cell_lines:
         rows.extend(split_stacked(r, numeric_cols))
-    rows_t = drop_empty_columns(rows)
+    rows_t = drop_empty_columns(join_wrapped(drop_empty_rows(rows), numeric_cols))
     if len(rows_t) < 2 or not rows_t or len(rows_t[0]) < 2:
         return None
     return Grid(page_no, rows_t, bbox, ENGINE, ruled=True)
@@ -97,8 +97,12 @@ def _numeric_columns(cells: Sequence[Sequence[Sequence[tuple[int, Word]]]]) -> f
         for c, items in enumerate(row):
             for text in _line_texts(items).values():
                 totals[c] += 1
-                votes[c] += is_numeric(text) or text.strip() in {"-", "–"}
+                votes[c] += _is_value(text)
     return frozenset(c for c in totals if totals[c] >= 2 and votes[c] * 2 > totals[c])
+
+
+def _is_value(text: str) -> bool:
+    return is_numeric(text) or text.strip() in {"-", "–"}
 
 
 def split_stacked(
@@ -109,10 +113,9 @@ def split_stacked(
     Each value line starts a sub-row; text lines between value lines (a wrapped label)
     stay with the sub-row above them.
     """
-    anchors = sorted(
-        {n for c in numeric_cols if c < len(row) for n in _line_texts(row[c])}
-    )
-    stacked = any(len(_line_texts(row[c])) >= 2 for c in numeric_cols if c < len(row))
+    values = {c: [n for n, t in _line_texts(row[c]).items() if _is_value(t)] for c in numeric_cols if c < len(row)}
+    anchors = sorted({n for ns in values.values() for n in ns})
+    stacked = any(len(ns) >= 2 for ns in values.values())
     if not stacked or len(anchors) < 2:
         return [tuple(_join(items) for items in row)]
     out: list[tuple[GridCell, ...]] = []
@@ -121,6 +124,44 @@ def split_stacked(
         lo = start if k else -1
         out.append(tuple(_join([(n, w) for n, w in items if lo <= n < end]) for items in row))
     return out
+
+
+def drop_empty_rows(rows: Sequence[tuple[GridCell, ...]]) -> list[tuple[GridCell, ...]]:
+    return [r for r in rows if any(c.text for c in r)]
+
+
+def join_wrapped(rows: Sequence[tuple[GridCell, ...]], numeric_cols: frozenset[int]) -> list[tuple[GridCell, ...]]:
+    """Rows holding only wrapped label text are joined to the labels above them.
+
+    Some tables rule every printed line as its own row. A row with no value in any numeric
+    column, following a row that has values, holds the continuation of labels: each of its
+    cells is appended to the nearest row above (at most `_WRAP_REACH` rows up) with text in
+    that column — which also rejoins a sasaran label that wraps beside several indicators.
+    """
+    out: list[list[GridCell]] = []
+    seen_values = False
+    for row in rows:
+        has_values = any(c < len(row) and _is_value(row[c].text) for c in numeric_cols)
+        filled = [c for c, cell in enumerate(row) if cell.text]
+        targets = {c: _row_above_with_text(out, c) for c in filled} if seen_values and not has_values else {}
+        if filled and targets and all(t is not None and c not in numeric_cols for c, t in targets.items()):
+            for c, t in targets.items():
+                old = out[t][c]  # type: ignore[index]
+                out[t][c] = GridCell(f"{old.text} {row[c].text}", old.line)  # type: ignore[index]
+            continue
+        seen_values = seen_values or has_values
+        out.append(list(row))
+    return [tuple(r) for r in out]
+
+
+_WRAP_REACH = 3
+
+
+def _row_above_with_text(rows: Sequence[Sequence[GridCell]], col: int) -> int | None:
+    for k in range(len(rows) - 1, max(-1, len(rows) - 1 - _WRAP_REACH), -1):
+        if col < len(rows[k]) and rows[k][col].text:
+            return k
+    return None
 
 
 # --------------------------------------------------------------------------- unruled tables
