@@ -55,6 +55,11 @@ _FUZZY_CUTOFF = 80.0
 _FUZZY_VOCAB = tuple(k for k in _KEYWORDS if len(k) >= _FUZZY_MIN_LEN)
 # a header whose first keyword comes after this many unknown words names something else
 _MAX_UNKNOWN_BEFORE = 2
+# noun phrases whose first word would otherwise mislead: a satuan kerja is an office, a rencana aksi an action
+_PHRASES = (
+    (re.compile(r"\bsatuan\s+kerja\b"), "satker"),
+    (re.compile(r"\brencana\s+aksi\b"), "renaksi"),
+)
 _SINGLE_LETTER_ROLES = {"l", "p"}  # gender sub-columns: only as the whole header
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,80}>|\*\*|__|\\(?=%)|\$")
@@ -157,7 +162,9 @@ def header_role(text: str) -> HeaderRole:
     Returns role '' (score 0) when no role matches above the fuzzy threshold. A bare year
     (`2019`, `Tahun 2023`, `TA 2023`) is the role `year` with that year.
     """
-    norm = re.sub(r"\bsatuan\s+kerja\b", "satker", _normalise(text))
+    norm = _normalise(text)
+    for phrase, word in _PHRASES:
+        norm = phrase.sub(word, norm)
     years = _YEAR.findall(norm)
     year = int(years[0]) if len(years) == 1 else None
     rest = _YEAR.sub(" ", norm)

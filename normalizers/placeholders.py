@@ -1,8 +1,9 @@
 """Template placeholders: unfilled slots and filled values still in their brackets.
 
 Unfilled: `[Rp]`, `[...%]`, `[…]`, `[nama satuan kerja]`, `[tahun]`, `[xx]`, and bare `....%`,
-`xx%` in prose. Filled but never un-bracketed: `[87,91%]`, `[74%]`, `[Rp3.558.827.000]`,
-`[3,18 (contoh)]` — a remnant whose inner value `bracketed_value` gives for parsing.
+`xx%`, `Rp ...`, a result `= ...` ending a line, a LaTeX operand `{\\dots}` in prose.
+Filled but never un-bracketed: `[87,91%]`, `[74%]`, `[Rp3.558.827.000]`, `[3,18 (contoh)]` —
+a remnant whose inner value `bracketed_value` gives for parsing.
 
 Not slots: markdown links `[text](url)`, footnote marks and codes (`[1]`, `[ 408103 ]`),
 LaTeX display brackets `\\[ … \\]`, e-mail addresses and web addresses in brackets.
@@ -23,6 +24,8 @@ _BRACKETED = re.compile(r"(?<!\\)\[([^\[\]]{0,120})\]")
 _BARE_SLOT = re.compile(
     r"(?<![\w.])(?:\.{2,}|…+|[xX]{2,})[ \t]*(?:%|persen\b)"
     r"|(?<![\p{L}])Rp\.?[ \t]*(?:\.{3,}|…+|[xX]{2,})(?![\d])"
+    r"|\{[ \t]*\\[lc]?dots[ \t]*\}"  # a LaTeX operand left as {\dots}
+    r"|(?<==[ \t]*)(?:\.{3,}|…+)[ \t]*$"  # a result left as `= ...` at the end of a line
 )
 # a whole cell that is nothing but a slot
 _BARE_CELL = re.compile(r"^\s*(?:Rp\.?\s*)?(?:\.{3,}|…+|[xX]{2,}|\?+)\s*(?:%|persen)?\s*$", re.I)
