@@ -75,7 +75,7 @@ _INDICATOR = re.compile(
     r"^(?:[-\s]*)(?:\d+[.)]\s*|[a-z][.)]\s*)?Indikator(?:\s+Kinerja|\s+\d+\s*:|\s*:)(?!\s+(?:ini|tersebut)\b)",
     re.I,
 )
-_MAJOR = re.compile(r"^(?:BAB\b|[A-H]\.\s|[IVX]{1,4}\.\s)|Sasaran", re.I)
+_MAJOR = re.compile(r"^(?:BAB\b|Bab\b|[A-H]\.\s|[IVX]{1,4}\.\s)|[Ss]asaran")
 _LETTERS = re.compile(r"\p{L}")
 _UPPER = re.compile(r"\p{Lu}")
 _DIGIT = re.compile(r"\d")
@@ -88,7 +88,7 @@ def _all_caps(text: str) -> bool:
 
 def heading_text(text: str) -> str:
     """The heading a line is (markup removed), or '' when it is not one."""
-    if "\t" in text or "$$" in text or is_caption(text) or is_figure_caption(text):
+    if "\t" in text or "$" in text or "=" in text or is_caption(text) or is_figure_caption(text):
         return ""
     raw = text.strip()
     if not raw or len(raw) > 220:
@@ -120,7 +120,10 @@ def is_indicator_title(text: str) -> bool:
 
 def is_major_heading(heading: str) -> bool:
     """A chapter/section/sasaran heading: one that ends the scope of an indicator title."""
-    return bool(_MAJOR.search(heading[:40])) or _all_caps(heading)
+    return bool(_MAJOR.search(heading[:40]))
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-h][.)]|[IVX]{1,4}\.)\s")
 
 
 def nearest_headings(lines: Sequence[_Numbered]) -> list[str]:
@@ -136,9 +139,12 @@ def nearest_headings(lines: Sequence[_Numbered]) -> list[str]:
 
 
 def nearest_indicator_context(lines: Sequence[_Numbered]) -> list[str]:
-    """For every position: 'indicator title › nearest heading' (either part may be missing). Linear."""
+    """For every position: 'indicator title › numbered heading' — the nearest indicator title and
+    the nearest numbered heading ('3. Terlaksananya ...', 'a. Indeks ... (K1)') in the current
+    section, falling back to the nearest heading of any kind. Linear."""
     out: list[str] = []
     heading = ""
+    numbered = ""
     indicator = ""
     for ln in lines:
         if is_indicator_title(ln.text):
@@ -148,8 +154,10 @@ def nearest_indicator_context(lines: Sequence[_Numbered]) -> list[str]:
             if h:
                 heading = h
                 if is_major_heading(h):
-                    indicator = ""
-        parts = [p for p in (indicator, heading) if p]
+                    indicator = numbered = ""
+                if _NUMBERED_HEADING.match(h):
+                    numbered = h
+        parts = [p for p in (indicator, numbered or heading) if p]
         if len(parts) == 2 and parts[0] == parts[1]:
             parts = parts[:1]
         out.append(" › ".join(parts))
