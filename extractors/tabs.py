@@ -341,7 +341,7 @@ class _Caption:
     text: str
 
 
-def _captions(lines: Sequence[Line], claimed: frozenset[int]) -> list[_Caption]:
+def find_captions(lines: Sequence[Line], claimed: frozenset[int]) -> list[_Caption]:
     """Caption lines, a bold caption continued over following lines joined into one."""
     out: list[_Caption] = []
     k = 0
@@ -422,10 +422,10 @@ def assign_captions(
     return titles
 
 
-_INTRO_MAX = 200
+_INTRO_MAX = 120
 
 
-def _fallback_title(lines: Sequence[Line], start: int) -> str:
+def title_above(lines: Sequence[Line], start: int) -> str:
     """No caption: the title just above the table (a bold block, 'FORMULIR ...', 'a. Paspor ...')."""
     k = start - 1
     while k >= 0 and not lines[k].text.strip() and start - k <= CAPTION_DISTANCE:
@@ -481,12 +481,12 @@ def build_tables(
         _append_body(b, body)
         builders.append(b)
     spans = [(index_of[b.lines[0].number], index_of[b.lines[-1].number]) for b in builders]
-    titles = assign_captions(lines, spans, _captions(lines, claimed))
+    titles = assign_captions(lines, spans, find_captions(lines, claimed))
     tables: list[Table] = []
     for t, b in enumerate(builders):
         start = spans[t][0]
         first_line = b.lines[0]
-        title = titles.get(t) or _fallback_title(lines, start)
+        title = titles.get(t) or title_above(lines, start)
         tables.append(
             Table(
                 table_id=f"{engine}-{first_line.number:05d}" + (f"-p{first_line.page}" if first_line.page else ""),
