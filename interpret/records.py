@@ -1,9 +1,100 @@
-"""Document → Report: indicator and budget records read from tables, statements and formulas."""
+"""Document → Report: indicator and budget records read from tables, statements and formulas.
+
+Tables are read in document order. A table without a header of its own that follows
+closely on a table with one (a table split over pages, or a page break the extractor
+did not join) is read with the previous header, and the carried sasaran/program
+continues across the split.
+"""
 
 from __future__ import annotations
 
-from pipeline.model import Document, Report
+import logging
+from dataclasses import dataclass
+
+from interpret.budget import budget_records
+from interpret.classify import BUDGET, INDICATOR, classify
+from interpret.columns import HeaderSpec, read_header
+from interpret.context import TableContext, table_context
+from interpret.formulas import formula_records
+from interpret.indicators import CarryState, indicator_records
+from interpret.narrative import statement_records
+from interpret.vertical import vertical_records
+from pipeline.model import BudgetRecord, Document, IndicatorRecord, Report, Table
+
+log = logging.getLogger(__name__)
+
+MAX_CONTINUATION_GAP = 15  # lines between the end of a table and the start of its continuation
+
+
+@dataclass
+class _Previous:
+    table: Table
+    spec: HeaderSpec
+    last_line: int | None
+    state: CarryState
+    ctx: TableContext
+
+
+def _last_line(table: Table) -> int | None:
+    lines = [c.prov.line for row in table.rows for c in row if c.prov.line is not None]
+    return max(lines) if lines else table.line
+
+
+def _first_line(table: Table) -> int | None:
+    lines = [c.prov.line for row in (table.header + table.rows) for c in row if c.prov.line is not None]
+    return min(lines) if lines else table.line
+
+
+def _continues(table: Table, prev: _Previous | None, width: int) -> bool:
+    if prev is None or not prev.spec.value_columns:
+        return False
+    if table.continues:
+        return table.continues == prev.table.table_id
+    if table.page is not None and prev.table.page is not None and table.page - prev.table.page > 1:
+        return False
+    first = _first_line(table)
+    if first is None or prev.last_line is None:
+        return table.page is not None and table.page == (prev.table.page or 0) + 1
+    return 0 < first - prev.last_line <= MAX_CONTINUATION_GAP and abs(width - prev.spec.width) <= 1
+
+
+def table_records(document: Document) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
+    indicators: list[IndicatorRecord] = []
+    budget: list[BudgetRecord] = []
+    prev: _Previous | None = None
+    for table in document.tables:
+        spec, body = read_header(table)
+        state = CarryState()
+        ctx = table_context(document, table)
+        if not spec.columns and _continues(table, prev, spec.width):
+            assert prev is not None
+            spec, state = prev.spec, prev.state
+            if not (table.title or table.context):
+                ctx = TableContext(ctx.report_id, ctx.source_file, table.table_id, prev.ctx.label, prev.ctx.year)
+            log.debug("%s: %s continues %s", document.source_file, table.table_id, prev.table.table_id)
+        found = classify(spec, body)
+        if found.family == INDICATOR:
+            ind, bud = indicator_records(ctx, found.layout, state)
+            indicators += ind
+            budget += bud
+        elif found.family == BUDGET:
+            bud, ind = budget_records(ctx, found.layout, state)
+            budget += bud
+            indicators += ind
+        else:
+            indicators += vertical_records(ctx, table)
+        if spec.columns:
+            prev = _Previous(table, spec, _last_line(table), state, ctx)
+    return indicators, budget
 
 
 def interpret_document(document: Document) -> Report:
-    return Report(document=document)
+    if document.error:
+        return Report(document=document)
+    indicators, budget = table_records(document)
+    s_ind, s_bud = statement_records(document)
+    f_ind = formula_records(document)
+    indicators += s_ind + f_ind
+    budget += s_bud
+    log.info("%s: %d indicator and %d budget records", document.source_file, len(indicators), len(budget))
+    return Report(document=document, indicators=tuple(indicators), budget=tuple(budget))

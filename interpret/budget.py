@@ -1,0 +1,93 @@
+"""Budget tables → BudgetRecord: by jenis belanja, by program/kegiatan, per year, PNBP, other.
+
+A kegiatan row gets as parent_item the last `Program …` row above it. A row of a
+budget table that holds no amount but a score under the `%` column (an indicator
+listed under its sasaran's budget line) is returned as an IndicatorRecord with that
+score as its realisasi.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from interpret.cells import clean, is_money, row_text
+from interpret.columns import Layout
+from interpret.context import TableContext, is_total, polarity
+from interpret.indicators import CarryState
+from interpret.rows import RowReading, column_conventions, first_text, read_row
+from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
+
+_PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bpendapatan\b", re.I)
+_BELANJA = re.compile(r"\bbelanja\s+(?:pegawai|barang|modal|bantuan|sosial|lain)", re.I)
+_PROGRAM = re.compile(r"^\W*(?:\d+\.?\s*)?program\b", re.I)
+_KEGIATAN = re.compile(r"\bkegiatan\b|\bprogram\b|\bkomponen\b|\boutput\b|\bnomenklatur\b", re.I)
+
+
+def budget_kind(ctx: TableContext, layout: Layout) -> str:
+    headers = " ".join(hc.text for hc in layout.spec.columns)
+    items = [clean(r[layout.label_col].text) for r in layout.body
+             if layout.label_col is not None and layout.label_col < len(r)]
+    if _PNBP.search(ctx.label) or _PNBP.search(headers) or sum(bool(_PNBP.search(i)) for i in items) >= 2:
+        return "pnbp"
+    if len({hc.year for hc, _ in layout.anchors if hc.year}) > 1:
+        return "multi_year"
+    if sum(bool(_BELANJA.search(i)) for i in items) >= 2:
+        return "by_belanja"
+    item_hc = layout.spec.first("item")
+    if (item_hc and _KEGIATAN.search(item_hc.text)) or any(_PROGRAM.match(i) for i in items):
+        return "by_program"
+    return "other"
+
+
+def _indicator_from_score(ctx: TableContext, reading: RowReading, label: str, q: Quantity,
+                          state: CarryState) -> IndicatorRecord:
+    return IndicatorRecord(
+        report_id=ctx.report_id, source_file=ctx.source_file, line=reading.first_line, page=reading.page,
+        table_id=ctx.table_id, kind="measurement", year=reading.year or ctx.year, sasaran=state.parent,
+        indikator=label, target=None, realisasi=q, capaian=None, raw=row_text(reading.row),
+        polarity=polarity(label),
+    )
+
+
+def budget_records(
+    ctx: TableContext, layout: Layout, state: CarryState
+) -> tuple[list[BudgetRecord], list[IndicatorRecord]]:
+    conv = column_conventions(layout)
+    kind = budget_kind(ctx, layout)
+    records: list[BudgetRecord] = []
+    indicators: list[IndicatorRecord] = []
+    for row in layout.body:
+        reading = read_row(layout, row, conv)
+        label = reading.label or first_text(row, {layout.year_col}) or ctx.label
+        if not reading.values:
+            if label and _PROGRAM.match(label):
+                state.parent = label
+            continue
+        groups = reading.by_year()
+        amounts = [q for g in groups.values() for role, q in g.items() if role != "pct"]
+        if not amounts:
+            pct = next((g["pct"] for g in groups.values() if "pct" in g), None)
+            if pct is not None and pct.value is not None:
+                indicators.append(_indicator_from_score(ctx, reading, label, pct, state))
+            continue
+        if not any(is_money(q) for q in amounts):
+            continue
+        if _PROGRAM.match(label):
+            state.parent = label
+            parent = ""
+        elif is_total(label):
+            parent = ""
+        else:
+            parent = state.parent if kind == "by_program" else ""
+        if kind != "by_program":
+            state.parent = label
+        for year, vals in groups.items():
+            line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
+            records.append(BudgetRecord(
+                report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
+                table_id=ctx.table_id, kind=kind, year=year or reading.year or ctx.year, item=label,
+                parent_item=parent, is_total=is_total(label), pagu=vals.get("pagu"),
+                realisasi=vals.get("realisasi"), pct=vals.get("pct"), raw=row_text(row),
+                pagu_original=vals.get("pagu_original"),
+            ))
+    return records, indicators

@@ -1,0 +1,95 @@
+"""Cell-level helpers: does a cell hold a figure, and its Quantity in the context of its column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex as re
+
+from normalizers.numbers import Hint, column_convention, parse_number
+from normalizers.placeholders import is_placeholder
+from pipeline.model import Cell, Quantity
+
+# a figure as it stands in a table cell: optional currency, one number, an optional % and a short unit
+_FIGURE = re.compile(
+    r"""^\s*=?\s*(?:rp\.?\s*)?[-−–]?\d[\d.,]*\s*(?:,-|\.-)?\s*
+        (?:%|persen)?\s*
+        (?:(?<=[\s%(])\(?[^\W\d_]{1,20}\.?\)?(?:\s+[^\W\d_]{1,20})?)?\s*
+        (?:\(?[^\W\d_]{1,20}\)?)?\s*$""",
+    re.I | re.X,
+)
+_COLUMN_NUMBER = re.compile(r"^\s*\(\s*\d{1,2}\s*\)\s*$")
+_NIHIL = re.compile(r"^\s*(nihil|nol)\s*$", re.I)
+_LETTERS = re.compile(r"[^\W\d_]")
+_MONEY_MIN = 10_000
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def is_column_number(text: str) -> bool:
+    """`(1)`, `(2)` …: the column-numbering row some tables print under their header."""
+    return bool(_COLUMN_NUMBER.match(text))
+
+
+def is_figure(text: str) -> bool:
+    """True when the cell holds one figure (with its unit), a `Nihil`, or an unfilled placeholder."""
+    t = clean(text)
+    if not t:
+        return False
+    if is_placeholder(t) or _NIHIL.match(t):
+        return True
+    if is_column_number(t):
+        return False
+    return bool(_FIGURE.match(t))
+
+
+def letters(text: str) -> int:
+    return len(_LETTERS.findall(text))
+
+
+def strip_lead(text: str) -> str:
+    """A formula-style cell `= 42 LHK` → `42 LHK`; `= 11/42x100% = 26,19%` → `26,19%`."""
+    t = clean(text)
+    if "=" in t:
+        t = t.rsplit("=", 1)[1].strip()
+    return t
+
+
+def convention_of(cells: Iterable[Cell]) -> str | None:
+    return column_convention(c.text for c in cells)
+
+
+def quantity(cell: Cell, convention: str | None, unit: str = "", integer_expected: bool = False) -> Quantity:
+    """The cell's figure as a Quantity, read with its column's convention and expected unit."""
+    text = strip_lead(cell.text)
+    text = re.sub(r"\s*(?:,-|\.-)\s*$", "", text)
+    return parse_number(text, Hint(convention, unit, integer_expected), cell.prov)
+
+
+def is_money(q: Quantity | None) -> bool:
+    """A rupiah amount: printed with Rp, or a plain whole amount too large to be a score or a count."""
+    if q is None:
+        return False
+    if q.unit not in ("", "rupiah"):
+        return False
+    printed = (q.unit_raw or "").lower() + " " + q.raw.lower()
+    if "rp" in printed or "rupiah" in printed:
+        return True
+    return q.value is not None and abs(q.value) >= _MONEY_MIN and (q.decimals == 0 or q.raw.rstrip().endswith(",00"))
+
+
+def row_text(row: Sequence[Cell]) -> str:
+    return " | ".join(clean(c.text) for c in row if clean(c.text))
+
+
+def cell_at(row: Sequence[Cell], col: int) -> Cell | None:
+    return row[col] if 0 <= col < len(row) else None
+
+
+def text_at(row: Sequence[Cell], col: int | None) -> str:
+    if col is None:
+        return ""
+    c = cell_at(row, col)
+    return clean(c.text) if c else ""

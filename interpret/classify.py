@@ -1,0 +1,107 @@
+"""What a table is, from its column roles and figures: indicators, budget, or neither.
+
+Role names are then settled for the table's family: in an indicator table a lone `%`
+column is the capaian, and where `Capaian` stands beside `Persentase` with no
+`Realisasi`, `Capaian` is the realised value and `Persentase` the capaian; a
+`Rata-rata` column is the benchmark a comparison measures against. In a budget table
+`Capaian` is the percentage, and where both original and revised pagu are given the
+revised one is the pagu.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from interpret.cells import clean, is_money
+from interpret.columns import BUDGET_ROLES, HeaderSpec, Layout, align
+from interpret.rows import column_conventions, read_row
+
+INDICATOR = "indicator"
+BUDGET = "budget"
+NONE = ""
+
+_SCORE_ROWS = re.compile(r"^(?:bobot|nilai\s+akhir|nilai\s+aspek|nilai\s+tertimbang)$", re.I)
+_INDICATOR_EVIDENCE = frozenset({"target", "realisasi", "capaian", "benchmark", "indikator"})
+_SCORE_ROLES = frozenset({"bobot", "nilai_akhir"})
+
+
+@dataclass(frozen=True)
+class Classified:
+    family: str
+    layout: Layout
+
+
+def indicator_roles(spec: HeaderSpec) -> HeaderSpec:
+    roles = spec.roles
+    mapping: dict[str, str] = {}
+    if "benchmark" in roles:
+        mapping["benchmark"] = "target"
+        if "realisasi" not in roles:
+            mapping["capaian"] = "realisasi"
+            if "pct" in roles:
+                mapping["pct"] = "capaian"
+    elif "capaian" in roles and "pct" in roles and "realisasi" not in roles:
+        mapping.update({"capaian": "realisasi", "pct": "capaian"})
+    elif "pct" in roles and "capaian" not in roles:
+        mapping["pct"] = "capaian"
+    for r in BUDGET_ROLES:
+        mapping.setdefault(r, "")
+    return spec.with_roles(mapping)
+
+
+def budget_roles(spec: HeaderSpec) -> HeaderSpec:
+    roles = spec.roles
+    mapping: dict[str, str] = {"target": "pagu"} if "pagu" not in roles and "target" in roles else {}
+    if "pct" not in roles:
+        mapping["capaian"] = "pct"
+    if "pagu_revised" in roles:
+        mapping["pagu_revised"] = "pagu"
+        if "pagu_original" not in roles:
+            mapping["pagu"] = "pagu_original"
+    elif "pagu_original" in roles and "pagu" not in roles:
+        mapping["pagu_original"] = "pagu"
+    return spec.with_roles(mapping)
+
+
+def _is_score_table(spec: HeaderSpec, layout: Layout) -> bool:
+    if spec.roles & _SCORE_ROLES:
+        return True
+    return any(_SCORE_ROWS.match(clean(c.text)) for row in layout.body for c in row)
+
+
+def _money_share(layout: Layout, roles: frozenset[str]) -> float:
+    conv = column_conventions(layout)
+    n = money = 0
+    for row in layout.body:
+        reading = read_row(layout, row, conv)
+        for hc, q in reading.values:
+            if hc.role in roles and (q.value is not None or q.flags):
+                n += 1
+                money += is_money(q)
+    return money / n if n else 0.0
+
+
+def classify(spec: HeaderSpec, body: tuple) -> Classified:
+    """Indicator or budget family, with the table's roles settled; NONE for every other table."""
+    roles = spec.roles
+    plain = align(spec, body)
+    if not spec.value_columns or _is_score_table(spec, plain):
+        return Classified(NONE, plain)
+    if roles & BUDGET_ROLES:
+        bspec = budget_roles(spec)
+        layout = align(bspec, body)
+        if _money_share(layout, frozenset({"pagu", "pagu_original", "realisasi"})) >= 0.5:
+            return Classified(BUDGET, layout)
+        return Classified(NONE, plain)  # budget headers over scores: an IKPA-style table
+    if "realisasi" in roles and "target" not in roles:
+        layout = align(budget_roles(spec), body)
+        if _money_share(layout, frozenset({"realisasi"})) >= 0.5:
+            return Classified(BUDGET, layout)
+    if not roles & _INDICATOR_EVIDENCE:
+        return Classified(NONE, plain)  # a lone `%`/`Penyerapan` column with nothing to name it
+    ispec = indicator_roles(spec)
+    if not ispec.value_columns:
+        return Classified(NONE, plain)
+    return Classified(INDICATOR, align(ispec, body))

@@ -1,0 +1,313 @@
+"""Column roles of a generic table: header rows found by role, spans, year super-/sub-headers, alignment.
+
+Nothing here knows which report a table came from. The header rows are found again
+from the whole grid (the extractor's split is a hint only): leading rows that name
+roles (`Target`, `Realisasi`, `PAGU`, `%`) or years and hold no figures. A header
+cell spans the empty cells to its right in its row, so `Target` over
+`2015 2016 … 2019` and `2024` over `PAGU REALISASI %` give each leaf column a role
+and a year. Body rows are then aligned to the header: a header printed one cell to
+the left of its figures (a missing `No` column) is detected by trying small offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex as re
+
+from interpret.cells import clean, is_column_number, is_figure, letters
+from interpret.header_roles import header_role
+from pipeline.model import Cell, Table
+
+VALUE_ROLES = frozenset({"target", "realisasi", "capaian", "pagu", "pagu_original", "pagu_revised", "pct",
+                         "benchmark"})
+BUDGET_ROLES = frozenset({"pagu", "pagu_original", "pagu_revised"})
+LABEL_ROLES = ("indikator", "item")
+MAX_HEADER_ROWS = 6
+_RATA = re.compile(r"\brata\s*[-–]?\s*rata\b", re.I)
+
+Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class HeaderColumn:
+    """One leaf of the header: the grid columns [start, end] it covers, its role, year and text."""
+
+    start: int
+    end: int
+    role: str
+    year: int | None
+    text: str
+
+    @property
+    def columns(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    columns: tuple[HeaderColumn, ...]
+    n_rows: int
+    width: int
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(c.role for c in self.columns if c.role)
+
+    @property
+    def value_columns(self) -> tuple[HeaderColumn, ...]:
+        return tuple(c for c in self.columns if c.role in VALUE_ROLES)
+
+    def first(self, role: str) -> HeaderColumn | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    def with_roles(self, mapping: dict[str, str]) -> HeaderSpec:
+        cols = tuple(HeaderColumn(c.start, c.end, mapping.get(c.role, c.role), c.year, c.text) for c in self.columns)
+        return HeaderSpec(cols, self.n_rows, self.width)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A header spec aligned to a body: where each value role's figures stand, and the text columns."""
+
+    spec: HeaderSpec
+    body: tuple[Row, ...]
+    offset: int
+    anchors: tuple[tuple[HeaderColumn, int], ...]
+    label_col: int | None
+    sasaran_col: int | None
+    year_col: int | None
+    owners: dict[int, HeaderColumn] = field(default_factory=dict)
+
+    @property
+    def years(self) -> tuple[int | None, ...]:
+        seen: list[int | None] = []
+        for hc, _ in self.anchors:
+            if hc.year not in seen:
+                seen.append(hc.year)
+        return tuple(seen)
+
+
+# --------------------------------------------------------------------------- header rows
+
+
+def _cell_role(text: str) -> tuple[str, int | None, float]:
+    hr = header_role(text)
+    role, year, score = hr.role, hr.year, hr.score
+    if role == "year" and year is not None:
+        return "", year, 1.0  # a year annotation over or under a role
+    if _RATA.search(text) and role in ("capaian", "realisasi", "nilai", "target", ""):
+        return "benchmark", year, max(score, 0.8)
+    return role, year, score
+
+
+def _is_header_row(row: Row, first: bool) -> bool:
+    texts = [clean(c.text) for c in row if clean(c.text)]
+    if not texts:
+        return False
+    roles = [_cell_role(t) for t in texts]
+    for t, (role, year, _) in zip(texts, roles, strict=True):
+        if is_figure(t) and not (year is not None and role == "" and re.fullmatch(r"\D*\d{4}\D*", t)):
+            return False
+    named = [score for role, _, score in roles if role and score >= 0.5]
+    years = [y for role, y, _ in roles if y is not None]
+    if first:
+        return bool(named and max(named) >= 0.7) or len(years) >= 2
+    strong = sum(1 for (role, y, score), t in zip(roles, texts, strict=True)
+                 if (role and score >= 0.7) or y or len(t) <= 3)
+    return strong == len(texts)
+
+
+def _nests(row: Row, above: Row, width: int) -> bool:
+    """A lower header row's cells sit under the cells above: none spans across a cell start above."""
+    starts_above = {i for i, c in enumerate(above) if clean(c.text)}
+    return all(not any(s < c <= e for c in starts_above) for s, e in _spans(row, width))
+
+
+def _names_columns(row: Row) -> bool:
+    """A lower header row names value columns, years or short sub-columns, not only items."""
+    texts = [clean(c.text) for c in row if clean(c.text)]
+    roles = [_cell_role(t) for t in texts]
+    return any(role in VALUE_ROLES or y is not None or len(t) <= 3
+               for (role, y, _), t in zip(roles, texts, strict=True))
+
+
+def count_header_rows(grid: Sequence[Row]) -> int:
+    n = 0
+    width = max((len(r) for r in grid), default=0)
+    for i, row in enumerate(grid[:MAX_HEADER_ROWS]):
+        texts = [clean(c.text) for c in row if clean(c.text)]
+        if n and texts and all(is_column_number(t) for t in texts):
+            break
+        first = i == 0
+        if _is_header_row(row, first) and (first or (_nests(row, grid[i - 1], width) and _names_columns(row))):
+            n += 1
+        else:
+            break
+    return n
+
+
+def _spans(row: Row, width: int) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty header cell: it spans the empty cells to its right."""
+    starts = [i for i, c in enumerate(row) if clean(c.text)]
+    out = []
+    for j, s in enumerate(starts):
+        end = (starts[j + 1] - 1) if j + 1 < len(starts) else width - 1
+        out.append((s, end))
+    return out
+
+
+def header_spec(header_rows: Sequence[Row], width: int) -> HeaderSpec:
+    """Leaf columns of (possibly several) header rows, each with its role and year."""
+    # per grid column: list of (row index, start col) of the covering cells, top to bottom
+    cover: list[list[tuple[int, int]]] = [[] for _ in range(width)]
+    for r, row in enumerate(header_rows):
+        for s, e in _spans(row, width):
+            for c in range(s, min(e, width - 1) + 1):
+                cover[c].append((r, s))
+    leaves: list[tuple[tuple[tuple[int, int], ...], str, int | None, str]] = []
+    for c in range(width):
+        role, year, texts = "", None, []
+        for r, s in cover[c]:
+            text = clean(header_rows[r][s].text)
+            texts.append(text)
+            crole, cyear, score = _cell_role(text)
+            if cyear is not None:
+                year = cyear
+            if crole and score >= 0.5:
+                role = crole
+        leaves.append((tuple(cover[c]), role, year, " / ".join(texts)))
+    cols: list[HeaderColumn] = []
+    for c, (key, role, year, text) in enumerate(leaves):
+        if not key:
+            continue
+        if cols and leaves[cols[-1].start][0] == key and cols[-1].end == c - 1:
+            last = cols[-1]
+            cols[-1] = HeaderColumn(last.start, c, last.role, last.year, last.text)
+        else:
+            cols.append(HeaderColumn(c, c, role, year, text))
+    return HeaderSpec(tuple(cols), len(header_rows), width)
+
+
+def read_header(table: Table) -> tuple[HeaderSpec, tuple[Row, ...]]:
+    """The table's header spec (possibly empty) and its body rows, header rows found anew."""
+    grid = list(table.header) + list(table.rows)
+    width = max((len(r) for r in grid), default=0)
+    n = count_header_rows(grid)
+    spec = header_spec(grid[:n], width) if n else HeaderSpec((), 0, width)
+    body = tuple(r for r in grid[n:] if not _is_marker_row(r))
+    return spec, body
+
+
+def _is_marker_row(row: Row) -> bool:
+    texts = [clean(c.text) for c in row if clean(c.text)]
+    return bool(texts) and all(is_column_number(t) for t in texts)
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def _figure_count(body: Sequence[Row], col: int) -> int:
+    return sum(1 for row in body if 0 <= col < len(row) and is_figure(row[col].text))
+
+
+def _letter_count(body: Sequence[Row], col: int) -> int:
+    return sum(letters(row[col].text) for row in body if 0 <= col < len(row) and not is_figure(row[col].text))
+
+
+def best_offset(spec: HeaderSpec, body: Sequence[Row]) -> int:
+    """The shift (cells) that puts most figures under the value headers; 0 on ties."""
+    values = spec.value_columns
+    if not values:
+        return 0
+    def score(k: int) -> int:
+        return sum(max(_figure_count(body, c + k) for c in hc.columns) for hc in values)
+
+    base = score(0)
+    best, best_score = 0, base
+    for k in (1, -1, 2):
+        s = score(k)
+        if s > best_score and s > base * 1.25:
+            best, best_score = k, s
+    return best
+
+
+def _best_in(body: Sequence[Row], candidates: Sequence[int], by: str) -> int | None:
+    cands = [c for c in candidates if c >= 0]
+    if not cands:
+        return None
+    count = _figure_count if by == "figures" else _letter_count
+    scored = [(count(body, c), -i, c) for i, c in enumerate(cands)]
+    top = max(scored)
+    return top[2] if top[0] > 0 else None
+
+
+def _text_column(spec: HeaderSpec, body: Sequence[Row], role: str, offset: int, taken: set[int],
+                 reach: bool = True) -> int | None:
+    """The column of a text role: its own, its shifted, or (labels only) the next one with most words."""
+    hc = spec.first(role)
+    if hc is None:
+        return None
+    around = list(hc.columns) + [c + offset for c in hc.columns] + ([hc.end + 1] if reach else [])
+    cands = [c for c in around if c not in taken]
+    return _best_in(body, list(dict.fromkeys(cands)), "letters")
+
+
+def _fallback_label(spec: HeaderSpec, body: Sequence[Row], taken: set[int]) -> int | None:
+    """The leftmost column of mostly words, when no header names the label column."""
+    width = max((len(r) for r in body), default=0)
+    first_value = min((hc.start for hc in spec.value_columns), default=width)
+    for c in range(min(first_value + 1, width)):
+        if c in taken:
+            continue
+        if _letter_count(body, c) >= 8 * max(1, len(body)) // 2:
+            return c
+    return None
+
+
+def _leaf_words(hc: HeaderColumn) -> int:
+    return len(hc.text.split(" / ")[-1].split())
+
+
+def dedupe(spec: HeaderSpec) -> HeaderSpec:
+    """Of two value columns with one role and year, keep the plainer header (`%` over `Pelaksanaan (%)`)."""
+    best: dict[tuple[str, int | None], HeaderColumn] = {}
+    for hc in spec.value_columns:
+        key = (hc.role, hc.year)
+        if key not in best or _leaf_words(hc) < _leaf_words(best[key]):
+            best[key] = hc
+    keep = {id(hc) for hc in best.values()}
+    cols = tuple(hc if hc.role not in VALUE_ROLES or id(hc) in keep
+                 else HeaderColumn(hc.start, hc.end, "", hc.year, hc.text) for hc in spec.columns)
+    return HeaderSpec(cols, spec.n_rows, spec.width)
+
+
+def align(spec: HeaderSpec, body: tuple[Row, ...]) -> Layout:
+    spec = dedupe(spec)
+    k = best_offset(spec, body)
+    anchors: list[tuple[HeaderColumn, int]] = []
+    owners: dict[int, HeaderColumn] = {}
+    for hc in spec.columns:
+        for c in hc.columns:
+            owners[c + k] = hc
+    for hc in spec.value_columns:
+        cands = [c + k for c in hc.columns]
+        col = _best_in(body, cands, "figures")
+        anchors.append((hc, col if col is not None else hc.start + k))
+    year_hc = spec.first("year")
+    year_col = None
+    if year_hc is not None:
+        year_col = _best_in(body, [year_hc.start, year_hc.start + k], "figures")
+    taken = {a for _, a in anchors} | ({year_col} if year_col is not None else set())
+    label = None
+    for role in LABEL_ROLES:
+        label = _text_column(spec, body, role, k, taken)
+        if label is not None:
+            break
+    sasaran = _text_column(spec, body, "sasaran", k, taken | ({label} if label is not None else set()), reach=False)
+    if label is None and spec.value_columns and year_col is None:
+        label = sasaran if sasaran is not None else _fallback_label(spec, body, taken)
+        if label == sasaran:
+            sasaran = None
+    return Layout(spec, body, k, tuple(anchors), label, sasaran, year_col, owners)

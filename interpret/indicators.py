@@ -1,0 +1,98 @@
+"""Indicator tables → IndicatorRecord: one per row, or one per row and year for multi-year headers.
+
+The sasaran is carried down from the row that names it (a cell spanning rows arrives
+as empty cells below). A row of an indicator table whose figures are rupiah (the
+`Anggaran` line under a Target/Realisasi/Capaian table) is a budget row and is
+returned as a BudgetRecord.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from interpret.cells import is_money, row_text
+from interpret.columns import Layout
+from interpret.context import TableContext, is_total, polarity
+from interpret.rows import RowReading, column_conventions, first_text, read_row
+from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
+
+_ANGGARAN = re.compile(r"^\W*(?:total\s+)?(?:anggaran|pagu|dipa)\b", re.I)
+_RATA = re.compile(r"\brata\s*[-–]?\s*rata\b", re.I)
+_HEADERISH = re.compile(r"^(?:sasaran|indikator|target|realisasi|capaian)\b", re.I)
+
+
+@dataclass
+class CarryState:
+    """What flows from one row (or one page of a split table) to the next."""
+
+    sasaran: str = ""
+    parent: str = ""
+    indikator: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def indicator_kind(layout: Layout) -> str:
+    roles = {hc.role for hc, _ in layout.anchors}
+    if any(_RATA.search(hc.text) for hc, _ in layout.anchors):
+        return "comparison"
+    if len({hc.year for hc, _ in layout.anchors if hc.year}) > 1 or layout.year_col is not None:
+        return "multi_year"
+    return "target_only" if roles == {"target"} else "measurement"
+
+
+def _update_sasaran(reading: RowReading, state: CarryState, has_figures: bool) -> None:
+    text = reading.sasaran
+    if text and not _HEADERISH.match(text) and (reading.label or not has_figures):
+        state.sasaran = text
+    elif not has_figures and not reading.sasaran and reading.label == "":
+        heading = first_text(reading.row, set())
+        if heading and not _HEADERISH.match(heading):
+            state.sasaran = heading
+
+
+def _budget_row(ctx: TableContext, reading: RowReading, label: str, vals: dict[str, Quantity]) -> BudgetRecord:
+    return BudgetRecord(
+        report_id=ctx.report_id, source_file=ctx.source_file, line=reading.first_line, page=reading.page,
+        table_id=ctx.table_id, kind="other", year=reading.year or ctx.year, item=label, parent_item="",
+        is_total=is_total(label) or bool(_ANGGARAN.match(label)), pagu=vals.get("target"),
+        realisasi=vals.get("realisasi"), pct=vals.get("capaian"), raw=row_text(reading.row),
+    )
+
+
+def indicator_records(
+    ctx: TableContext, layout: Layout, state: CarryState
+) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
+    conv = column_conventions(layout)
+    kind = indicator_kind(layout)
+    indicators: list[IndicatorRecord] = []
+    budget: list[BudgetRecord] = []
+    skip = {layout.sasaran_col, layout.year_col}
+    for row in layout.body:
+        reading = read_row(layout, row, conv)
+        has_figures = bool(reading.values)
+        _update_sasaran(reading, state, has_figures)
+        if not has_figures:
+            continue
+        label = reading.label
+        if not label:
+            label = state.indikator if (state.indikator and not reading.sasaran) else first_text(row, skip)
+        label = label or reading.sasaran or ctx.label
+        if reading.label:
+            state.indikator = reading.label
+        groups = reading.by_year()
+        money = [q for g in groups.values() for role, q in g.items() if role in ("target", "realisasi")]
+        if money and all(is_money(q) for q in money):
+            budget.append(_budget_row(ctx, reading, label, groups.get(None) or next(iter(groups.values()))))
+            continue
+        for year, vals in groups.items():
+            line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
+            indicators.append(IndicatorRecord(
+                report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
+                table_id=ctx.table_id, kind=kind, year=year or reading.year or ctx.year,
+                sasaran=state.sasaran if state.sasaran != label else "", indikator=label,
+                target=vals.get("target"), realisasi=vals.get("realisasi"), capaian=vals.get("capaian"),
+                raw=row_text(row), polarity=polarity(label),
+            ))
+    return indicators, budget
