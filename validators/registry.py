@@ -1,26 +1,37 @@
 """THE registry of audit checks, declared as data: name (the finding's `rule`), family,
 the columns it reads, its tolerance beyond printed rounding, and the severity of a
-definite failure. `validators.engine.audit` runs them in this order."""
+definite failure. `validators.engine.audit` runs them in this order.
+
+Severity: error only where the arithmetic definitely fails beyond every accepted
+rounding; warning where a reading is heuristic (prose, cross-references, templates).
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from pipeline.model import Severity
+from validators.rules.averages import check_average_rows, check_prose_averages
 from validators.rules.base import Check
 from validators.rules.budget import check_pct
 from validators.rules.capaian import check_capaian
+from validators.rules.crossref import check_budget_xref, check_indicator_xref
 from validators.rules.formulas import check_formulas, check_weighted_terms
+from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
+from validators.rules.template import check_placeholders, check_repeated_capaian, check_units
 
 E, W = Severity.ERROR, Severity.WARNING
 ZERO = Decimal(0)
 
 REGISTRY: tuple[Check, ...] = (
+    # 1 capaian
     Check("capaian_mismatch", "capaian", ("target", "realisasi", "capaian"), E, check_capaian, ZERO,
           "capaian = realisasi/target×100 (higher is better) or (2·target − realisasi)/target×100 (lower)"),
+    # 2 budget %
     Check("pct_mismatch", "budget", ("pagu", "realisasi", "pct"), E, check_pct, ZERO,
           "budget % = realisasi/pagu×100"),
+    # 3 sums
     Check("sum_mismatch", "sums", ("total row", "item rows"), E, check_column_totals, ZERO,
           "a JUMLAH/Total row equals the sum of its item rows"),
     Check("sum_mismatch", "sums", ("total column", "item columns"), E, check_row_totals, ZERO,
@@ -29,8 +40,35 @@ REGISTRY: tuple[Check, ...] = (
           "a total written into a row label equals the rows it heads"),
     Check("sum_mismatch", "sums", ("count", "numbered rows"), E, check_counts, ZERO,
           "a stated count of indicators equals the numbered rows listed"),
+    Check("sum_mismatch", "sums", ("prose count", "breakdown"), W, check_prose_counts, ZERO,
+          "`sejumlah N …, dengan formasi a, b dan c` adds up"),
+    Check("sum_mismatch", "sums", ("prose count", "detail table"), W, check_detail_tables, ZERO,
+          "`sebanyak N dengan rincian sebagai berikut` equals the table that follows"),
+    # 4 averages
+    Check("average_mismatch", "averages", ("rata-rata row", "item rows"), E, check_average_rows, ZERO,
+          "a rata-rata row equals the mean of the rows it averages"),
+    Check("average_mismatch", "averages", ("prose average", "listed capaian"), W, check_prose_averages, ZERO,
+          "a prose average equals the mean of the capaian listed after it"),
+    # 5 + 6 formulas and weighted sums
     Check("formula_mismatch", "formulas", ("expression", "stated"), E, check_formulas, ZERO,
           "every formula evaluated by the safe parser equals the result it states; x/0 is an undefined ratio"),
     Check("weighted_sum_mismatch", "weighted", ("terms", "weights"), W, check_weighted_terms, ZERO,
           "a weighted sum's written terms match its definition and declared weights"),
+    # 7 prose claims
+    Check("pct_mismatch", "prose", ("numerator", "denominator", "percent"), E, check_prose_ratios, ZERO,
+          "`A atau P% dari B` and `A dari target B atau P%`: P = A/B×100"),
+    Check("growth_mismatch", "prose", ("previous", "current", "growth"), W, check_growth, ZERO,
+          "`peningkatan sebesar G%` equals the change between the two stated values"),
+    # 8 cross-references
+    Check("cross_reference_mismatch", "xref", ("indikator", "year", "target/realisasi/capaian"), W,
+          check_indicator_xref, ZERO, "an indicator's figures are the same wherever they are stated"),
+    Check("cross_reference_mismatch", "xref", ("item", "year", "pagu/realisasi"), W, check_budget_xref, ZERO,
+          "a budget item's pagu and realisasi are the same wherever they are stated"),
+    # 9 units and template
+    Check("unit_mismatch", "template", ("target unit", "realisasi unit"), W, check_units, ZERO,
+          "target and realisasi are in the same unit"),
+    Check("placeholder", "template", ("text",), W, check_placeholders, ZERO,
+          "no unfilled template placeholder or bracketed template value remains"),
+    Check("capaian_mismatch", "template", ("capaian", "next capaian"), W, check_repeated_capaian, ZERO,
+          "a capaian cell does not repeat the (right) row below where its own row fails"),
 )

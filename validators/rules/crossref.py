@@ -1,0 +1,151 @@
+"""Rule family 8 — cross-references: one quantity stated with different values in different places.
+
+Indicator records are grouped by indicator (fuzzy name match) and year, budget records
+by item (or "total"), year and whether they are PNBP. Within a group, each figure
+(target, realisasi, capaian; pagu, realisasi, %) is compared by its printed precision.
+Where the values disagree, one finding names every place (related_lines) and points
+at the outlier: the value the others do not share, preferring the one whose own
+arithmetic fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import regex as re
+from rapidfuzz import fuzz
+
+from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
+from validators.rounding import Interval, stated_interval
+from validators.rules.base import Check, Context, Issue, figure
+from validators.rules.budget import pct_computed
+from validators.rules.capaian import capaian_computed
+
+NOISE = re.compile(r"<[^>]+>|\*+|^\W*(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+|\bikk\b|\biku\b", re.I)
+TOTAL_ITEM = re.compile(r"^\W*(?:grand\s*total|total|jumlah|realisasi\s+belanja|belanja)\b", re.I)
+MIN_SIMILARITY = 92
+
+
+@dataclass(frozen=True)
+class Place:
+    value: Quantity
+    line: int
+    arithmetic_ok: bool
+
+    @property
+    def interval(self) -> Interval:
+        assert self.value.value is not None
+        return figure(self.value).interval if self.value.decimals == 0 else \
+            stated_interval(self.value.value, self.value.decimals)
+
+
+def normalize_name(name: str) -> str:
+    text = NOISE.sub(" ", name or "").lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^\p{L}\p{N} ]", " ", text)).strip()
+
+
+def _cluster(names: Sequence[str]) -> list[int]:
+    """A group index per name: names at least MIN_SIMILARITY alike share a group."""
+    reps: list[str] = []
+    out = []
+    for name in names:
+        idx = next((i for i, r in enumerate(reps) if name and fuzz.token_sort_ratio(name, r) >= MIN_SIMILARITY), None)
+        if idx is None:
+            reps.append(name)
+            idx = len(reps) - 1
+        out.append(idx)
+    return out
+
+
+def _agree(a: Place, b: Place) -> bool:
+    return a.interval.meets(b.interval)
+
+
+def _outlier(places: list[Place]) -> tuple[Place, list[Place]] | None:
+    """The place that disagrees with the others (or the first place whose arithmetic fails)."""
+    if len(places) < 2:
+        return None
+    if all(_agree(places[0], p) for p in places[1:]) and all(
+            _agree(p, q) for p in places for q in places):
+        return None
+    support = [sum(1 for q in places if _agree(p, q)) for p in places]
+    low = min(support)
+    candidates = [p for p, s in zip(places, support, strict=True) if s == low]
+    bad = [p for p in candidates if not p.arithmetic_ok]
+    out = (bad or candidates)[0]
+    return out, [p for p in places if p is not out]
+
+
+def _issue(check: Check, subject: str, field: str, outlier: Place, others: list[Place]) -> Issue:
+    agreed = [p for p in others if _agree(p, others[0])]
+    expected = others[0].value.raw.strip() if len(agreed) == len(others) else \
+        " / ".join(dict.fromkeys(p.value.raw.strip() for p in others))
+    where = ", ".join(f"{p.value.raw.strip()} (line {p.line})" for p in others)
+    return Issue(check.name, check.severity, outlier.line, subject[:120], outlier.value.raw.strip(), expected,
+                 f"{field} of {subject[:80]} is {outlier.value.raw.strip()} here but {where} elsewhere",
+                 related_lines=tuple(sorted({p.line for p in others})))
+
+
+def _compare(check: Check, subject: str, field: str, places: list[Place]) -> Iterator[Issue]:
+    found = _outlier(places)
+    if found is not None:
+        yield _issue(check, subject, field, *found)
+
+
+def _places(recs: Sequence[object], get: Callable[[object], Quantity | None],
+            ok: Callable[[object], bool]) -> list[Place]:
+    out = []
+    seen: set[tuple[int, str]] = set()
+    for r in recs:
+        q = get(r)
+        if q is None or q.value is None:
+            continue
+        line = q.prov.line if q.prov and q.prov.line else getattr(r, "line", None)
+        if line is None or (line, q.raw) in seen:
+            continue
+        seen.add((line, q.raw))
+        out.append(Place(q, line, ok(r)))
+    return out
+
+
+def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
+    recs = [r for r in ctx.report.indicators if r.kind != "comparison"]
+    year = ctx.report.document.year
+    groups: dict[tuple[int, int | None], list[IndicatorRecord]] = {}
+    for rec, g in zip(recs, _cluster([normalize_name(r.indikator) for r in recs]), strict=True):
+        groups.setdefault((g, rec.year or year), []).append(rec)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        subject = members[0].indikator
+        for field in ("target", "realisasi", "capaian"):
+            places = _places(members, lambda r, f=field: getattr(r, f),  # type: ignore[misc]
+                             lambda r: capaian_computed(r)[1] != "mismatch")  # type: ignore[arg-type]
+            yield from _compare(check, subject, field, places)
+
+
+def _budget_key(rec: BudgetRecord) -> str:
+    if rec.is_total or (TOTAL_ITEM.match(rec.item or "") and not normalize_name(rec.item).startswith("belanja ")):
+        return "__total__"
+    return normalize_name(rec.item)
+
+
+def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
+    year = ctx.report.document.year
+    groups: dict[tuple[str, int | None, bool], list[BudgetRecord]] = {}
+    recs = list(ctx.report.budget)
+    names = [_budget_key(r) for r in recs]
+    clusters = _cluster(names)
+    for rec, name, g in zip(recs, names, clusters, strict=True):
+        key = ("__total__" if name == "__total__" else str(g), rec.year or year, rec.kind == "pnbp")
+        groups.setdefault(key, []).append(rec)
+    for (name, yr, _pnbp), members in groups.items():
+        if len(members) < 2:
+            continue
+        subject = ("total" if name == "__total__" else members[0].item) + (f" {yr}" if yr else "")
+        for field in ("pagu", "realisasi"):
+            places = _places(members, lambda r, f=field: getattr(r, f),  # type: ignore[misc]
+                             lambda r: pct_computed(r)[1] != "mismatch")  # type: ignore[arg-type]
+            yield from _compare(check, subject, field, places)
+

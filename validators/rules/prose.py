@@ -1,0 +1,198 @@
+"""Rule family 7 — claims made in prose, checked in themselves.
+
+* `Rp A atau P % dari (total anggaran) Rp B` — P against A / B × 100 (a budget claim);
+* `hasil sebesar A dari target B atau P %` — P against A / B × 100 (a capaian claim);
+* `… sebesar B atau mengalami peningkatan sebesar G %` — G against the change from B to
+  the current value stated just before (relative %, or the difference in points);
+* `sejumlah N orang …, dengan formasi a orang …, b orang … dan c orang …` — N against a + b + c;
+* `sebanyak N dengan rincian sebagai berikut:` — N against the table that follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+import regex as re
+
+from normalizers.numbers import NumberMatch, find_numbers
+from pipeline.model import Severity, Statement
+from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge
+from validators.rules.base import EXACT_UNITS, Check, Constraint, Context, Figure, Issue
+from validators.rules.grid import Grid, is_average_row, is_total_row
+
+ATAU = re.compile(r"^[\s(]*(?:atau|yaitu|sebesar|=)[\s(]*$", re.I)
+DARI = re.compile(r"^[\s)]*dari\b[^\d]{0,60}$", re.I)
+DARI_TARGET = re.compile(r"^\s*dari\s+(?:target|pagu|total|jumlah|anggaran)?[^\d]{0,30}$", re.I)
+THEN_PCT = re.compile(r"^[\s,]*(?:atau|sehingga|dengan\s+capaian|=|yaitu)[^\d]{0,30}$", re.I)
+GROWTH = re.compile(r"(?:peningkatan|penurunan|kenaikan|pertumbuhan)\s+sebesar\s*$", re.I)
+COUNT_HEAD = re.compile(r"(?:sejumlah|sebanyak|berjumlah|total(?:nya)?)\s*$", re.I)
+BREAKDOWN = re.compile(r"(?:dengan\s+formasi|terdiri\s+(?:atas|dari)|dengan\s+rincian|yaitu|meliputi)", re.I)
+DETAIL_TABLE = re.compile(r"rincian\s+sebagai\s+berikut|sebagai\s+berikut", re.I)
+
+
+def _figures(st: Statement) -> list[NumberMatch]:
+    return [m for m in find_numbers(st.text) if m.value is not None and not m.is_year]
+
+
+def _fig(m: NumberMatch, line: int | None) -> Figure:
+    exact = m.decimals == 0 and m.unit in EXACT_UNITS
+    return Figure(m.value, m.decimals, exact, (line, re.sub(r"\D", "", m.token)) if line else None,
+                  m.raw)  # type: ignore[arg-type]
+
+
+def _between(text: str, a: NumberMatch, b: NumberMatch) -> str:
+    return text[a.end:b.start]
+
+
+def _ratio_claims(st: Statement) -> Iterator[tuple[NumberMatch, NumberMatch, NumberMatch]]:
+    """(numerator, denominator, percent) triples the sentence states."""
+    figs = _figures(st)
+    text = st.text
+    for k, p in enumerate(figs):
+        if p.unit != "percent":
+            continue
+        if 0 < k < len(figs) - 1:
+            a, b = figs[k - 1], figs[k + 1]
+            if a.unit != "percent" and b.unit == a.unit and ATAU.match(_between(text, a, p)) \
+                    and DARI.match(_between(text, p, b)):
+                yield a, b, p
+                continue
+        if k >= 2:
+            a, b = figs[k - 2], figs[k - 1]
+            if a.unit != "percent" and b.unit != "percent" and DARI_TARGET.match(_between(text, a, b)) \
+                    and THEN_PCT.match(_between(text, b, p)):
+                yield a, b, p
+
+
+def check_prose_ratios(ctx: Context, check: Check) -> Iterator[Issue]:
+    for st in ctx.report.document.statements:
+        line = st.prov.line
+        for a, b, p in _ratio_claims(st):
+            if b.value == 0:
+                continue
+            fa, fb, fp = _fig(a, line), _fig(b, line), _fig(p, line)
+            constraint = Constraint("ratio", fp, (fa, fb))
+            computed = constraint.computed()
+            verdict = judge(fp.value, fp.decimals, computed)
+            rule = "pct_mismatch" if "rupiah" in (a.unit, b.unit) else "capaian_mismatch"
+            if verdict != Verdict.MISMATCH:
+                ctx.holding.append(constraint)
+                continue
+            lower = ((fb.interval.scale(Decimal(2)) - fa.interval) / fb.interval).scale(HUNDRED)
+            if rule == "capaian_mismatch" and judge(fp.value, fp.decimals, lower) != Verdict.MISMATCH:
+                continue
+            expected = computed.mid
+            yield Issue(rule, check.severity, line, st.text[:120].strip(), p.raw, fmt(expected, max(p.decimals, 2)),
+                        f"the sentence states {p.raw} for {a.raw} of {b.raw}, but {a.raw} / {b.raw} × 100 = "
+                        f"{fmt(expected, 4)}", difference=fmt(fp.value - expected, max(p.decimals, 2)),
+                        page=st.prov.page, constraint=constraint)
+
+
+def _previous(statements: Sequence[Statement], i: int, span: int = 6) -> list[Statement]:
+    out = []
+    line = statements[i].prov.line
+    for j in range(i - 1, max(i - 3, -1), -1):
+        other = statements[j].prov.line
+        if line is None or other is None or line - other > span:
+            break
+        out.insert(0, statements[j])
+    return out
+
+
+def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
+    statements = ctx.report.document.statements
+    for i, st in enumerate(statements):
+        figs = _figures(st)
+        for k, g in enumerate(figs):
+            if g.unit != "percent" or k == 0 or not GROWTH.search(st.text[:g.start]):
+                continue
+            base = figs[k - 1]
+            if base.unit == "percent" or base.value == 0:
+                continue
+            earlier = [m for s in (*_previous(statements, i), st) for m in _figures(s)
+                       if m.unit == base.unit and m is not base and m.start != base.start]
+            current = next((m for m in earlier if m.decimals == base.decimals and m.value != base.value), None)
+            if current is None or current.value is None or base.value is None:
+                continue
+            # the report computes a change from its printed figures: they are taken as exact here
+            a, b = Interval.exact(current.value), Interval.exact(base.value)
+            try:
+                relative = ((a - b) / b).scale(HUNDRED)
+            except ZeroDivisionError:
+                continue
+            gv = abs(g.value)  # type: ignore[arg-type]
+            readings = (relative, a - b, Interval(-relative.hi, -relative.lo), b - a)
+            if any(judge(gv, g.decimals, r) != Verdict.MISMATCH for r in readings):
+                continue
+            expected = abs(relative.mid)
+            yield Issue(check.name, check.severity, st.prov.line, st.text[:120].strip(), g.raw,
+                        fmt(expected, 2), f"a change from {base.raw} to {current.raw} is "
+                        f"{fmt(relative.mid, 4)} % ({fmt(current.value - base.value)} points), "  # type: ignore[operator]
+                        f"not {g.raw}", difference=fmt(gv - expected, 4), page=st.prov.page)
+
+
+def check_prose_counts(ctx: Context, check: Check) -> Iterator[Issue]:
+    for st in ctx.report.document.statements:
+        figs = _figures(st)
+        text = st.text
+        for k, n in enumerate(figs):
+            if n.decimals or n.unit in ("percent", "rupiah", "") or not COUNT_HEAD.search(text[:n.start]):
+                continue
+            rest = figs[k + 1:]
+            m = BREAKDOWN.search(text, n.end)
+            if m is None or not rest or ". " in text[n.end:m.start()]:
+                continue
+            parts = [x for x in rest if x.start > m.end() and x.unit == n.unit and x.decimals == 0]
+            if len(parts) < 2:
+                continue
+            line = st.prov.line
+            total = _fig(n, line)
+            constraint = Constraint("sum", total, tuple(_fig(x, line) for x in parts))
+            if constraint.holds():
+                ctx.holding.append(constraint)
+                continue
+            expected = sum((x.value for x in parts), Decimal(0))  # type: ignore[misc]
+            yield Issue(check.name, Severity.WARNING, line, text[:120].strip(), n.raw, fmt(expected),
+                        f"{n.raw} stated, but the breakdown that follows adds up to "
+                        f"{' + '.join(x.raw for x in parts)} = {fmt(expected)}",
+                        difference=fmt(n.value - expected), page=st.prov.page)  # type: ignore[operator]
+
+
+def _single_column_sum(grid: Grid) -> tuple[Decimal, list[int]] | None:
+    rows = [r for r in grid.rows if not is_total_row(grid, r) and not is_average_row(grid, r)]
+    cols = {j for r in rows for j, c in enumerate(r) if c.number}
+    if len(cols) != 1 or len(rows) < 2:
+        return None
+    col = cols.pop()
+    values = [r[col].q.value for r in rows if col < len(r) and r[col].number]
+    if any(v is None for v in values) or any(r[col].q.decimals for r in rows if col < len(r) and r[col].number):
+        return None
+    return sum(values, Decimal(0)), [r[col].prov.line for r in rows if col < len(r) and r[col].prov.line]  # type: ignore[arg-type,misc]
+
+
+def check_detail_tables(ctx: Context, check: Check) -> Iterator[Issue]:
+    """`sebanyak N dengan rincian sebagai berikut:` against the one-column table that follows."""
+    for st in ctx.report.document.statements:
+        line = st.prov.line
+        if line is None or not DETAIL_TABLE.search(st.text):
+            continue
+        figs = _figures(st)
+        heads = [n for n in figs if n.decimals == 0 and n.unit not in ("percent", "rupiah")
+                 and COUNT_HEAD.search(st.text[:n.start])]
+        if not heads:
+            continue
+        n = heads[-1]
+        grid = next((g for g in ctx.grids if g.line is not None and 0 < g.line - line <= 8), None)
+        if grid is None or any(is_total_row(grid, r) for r in grid.rows):
+            continue
+        got = _single_column_sum(grid)
+        if got is None:
+            continue
+        total, lines = got
+        if total == n.value:
+            continue
+        yield Issue(check.name, Severity.WARNING, line, st.text[:120].strip(), n.raw, fmt(total),
+                    f"{n.raw} stated, but the table that details it adds up to {fmt(total)}",
+                    difference=fmt(n.value - total), page=st.prov.page,  # type: ignore[operator]
+                    related_lines=tuple(lines))
