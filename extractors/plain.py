@@ -1,14 +1,451 @@
-"""pdftotext-style plain layout (layout family 4): no tabs, cells spread over lines."""
+"""pdftotext-style plain layout (layout family 4): no tabs, a table's cells spread over lines.
+
+A table is found where a header line (`No`, `Sasaran`, `Indikator`, `Target`, `Realisasi`,
+`Capaian`, `Pagu`, `Anggaran`, `Uraian`, years…) is followed, after at most a few short label
+lines, by lines that end in figures. The region runs on while lines are short labels, figure
+lines, units or blanks, and stops at the first prose line, caption or heading — so prose
+paragraphs are never claimed. Rows are rebuilt by `plain_rows`, header cells by `plain_header`;
+`Cell.prov.line` is the line each figure stands on, a row's first figure gives the row's line.
+
+The same code reads `pdftotext -layout` output (cells apart by wide gaps): there a row's label
+continues on the lines below its figures, and those lines are attached to the row above.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex as re
 
 from extractors.base import Extraction, Line
+from extractors.plain_header import (
+    Header,
+    build_header,
+    has_role,
+    header_text,
+    is_headerish,
+    opens_header,
+    role_count,
+    role_words,
+    starts_header,
+    vocab_hits,
+)
+from extractors.plain_rows import Fig, Row, RowCells, column_role, finish_row
+from extractors.plain_tokens import (
+    Shape,
+    collapse,
+    is_colnum_line,
+    is_dateline,
+    is_formula_line,
+    is_page_number,
+    is_rownum_only,
+    is_unit_only,
+    is_year,
+    is_year_line,
+    shape_of,
+)
+from pipeline.model import Cell, Provenance, Table
+
+log = logging.getLogger(__name__)
+
+MAX_LABEL_CHARS = 66  # a text line longer than this (spaces collapsed) is prose, not a cell
+MAX_LABEL_WORDS = 12
+MAX_PENDING = 12  # label lines waiting for their figures before the region is given up
+MAX_HEADER_LINES = 30
+TITLE_LOOKBACK = 8  # non-blank lines searched above a header for its caption
+
+_CAPTION = re.compile(r"^\s*(?:Tabel|Table)\s*[\dIVX]+(?:[.\-]\d+)*\b", re.I)
+_DASH_CAPTION = re.compile(r"^\s*[-–]\s*\S.{3,}\S\s*[-–]\s*$")
+_HEADING = re.compile(
+    r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d+(?:\.\d+)+\.?\s+[A-Z].*)$"
+)
+_STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
+_SENTENCE_END = re.compile(r"[.;:]\s*$")
+
+
+@dataclass(frozen=True)
+class Info:
+    """One line with its shape and its kind: blank | figure | unit | rownum | text | claimed."""
+
+    index: int
+    line: Line
+    shape: Shape
+    kind: str
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+def _kind(line: Line, shape: Shape, claimed: frozenset[int]) -> str:
+    """blank | claimed | page | formula | years | colnum | rownum | figure | unit | text."""
+    text = line.text
+    if line.number in claimed:
+        return "claimed"
+    if shape.is_blank:
+        return "blank"
+    if is_page_number(text):
+        return "page"
+    if is_formula_line(text):
+        return "formula"
+    if is_year_line(text):
+        return "years"
+    if is_colnum_line(text):
+        return "colnum"
+    if is_rownum_only(text):
+        return "rownum"
+    if shape.figures:
+        if is_dateline(text) or (all(is_year(f.text) for f in shape.figures) and is_headerish(text)):
+            return "text"
+        return "figure"
+    if is_unit_only(text):
+        return "unit"
+    return "text"
+
+
+def _is_prose(info: Info) -> bool:
+    prefix = info.shape.prefix
+    return len(prefix) > MAX_LABEL_CHARS or info.shape.words > MAX_LABEL_WORDS
+
+
+def _is_caption(text: str) -> bool:
+    return bool(_CAPTION.match(text) or _DASH_CAPTION.match(text))
+
+
+def _ends_region(info: Info) -> bool:
+    """A line no table row can hold: prose, a caption, a heading, a source note, a formula, a date."""
+    text = info.text
+    if info.kind in ("claimed", "formula") or _is_prose(info):
+        return True
+    if info.kind == "figure":
+        return False
+    return bool(_is_caption(text) or _HEADING.match(text) or _STOP.match(text) or is_dateline(text))
+
+
+def is_heading(text: str) -> bool:
+    stripped = collapse(text)
+    return bool(_HEADING.match(stripped)) and len(stripped) <= 80 and not _SENTENCE_END.search(stripped) \
+        and len(stripped.split()) <= 12
+
+
+# --------------------------------------------------------------------------- header
+
+
+@dataclass
+class _Start:
+    """Where a table's header was found and where its body begins."""
+
+    header_infos: list[Info]
+    label_infos: list[Info]  # label lines of the first row, printed before its figures
+    body_start: int
+
+
+def _find_header(infos: Sequence[Info], i: int) -> _Start | None:
+    """From a header-vocabulary line, collect lines up to the first figure line and split them."""
+    pre: list[Info] = []
+    j = i
+    while j < len(infos):
+        info = infos[j]
+        if info.kind in ("blank", "page"):
+            j += 1
+            continue
+        if info.kind == "figure" and not _is_prose(info):
+            break
+        if (_ends_region(info) and j > i) or len(pre) >= MAX_HEADER_LINES:
+            return None
+        pre.append(info)
+        j += 1
+    else:
+        return None
+    roles = [k for k, info in enumerate(pre) if has_role(info.text) or info.kind == "colnum"]
+    if not roles:
+        return None
+    k = roles[-1]
+    header, labels = pre[: k + 1], pre[k + 1:]
+    openers = [h for h, info in enumerate(header) if opens_header(info.text) and len(info.text.split()) > 1]
+    if openers and openers[-1] > 0 and any(has_role(x.text) for x in header[openers[-1]:]):
+        header = header[openers[-1]:]  # titles above the header line are not part of it
+    vocab_lines = sum(is_headerish(h.text) for h in header)
+    if vocab_lines * 3 < len(header) and len(header) > 2:
+        return None
+    return _Start(header, labels, j)
+
+
+# --------------------------------------------------------------------------- body
+
+
+@dataclass
+class _Region:
+    """The lines of one table: header, repeated headers, and body events in order."""
+
+    header_infos: list[Info]
+    events: list[Info] = field(default_factory=list)
+    repeats: list[Info] = field(default_factory=list)
+
+
+def _header_block(infos: Sequence[Info], m: int) -> list[Info]:
+    """Consecutive header-ish lines from m (blanks skipped), as a header repeated on a new page."""
+    block: list[Info] = []
+    while m < len(infos) and len(block) < MAX_HEADER_LINES:
+        info = infos[m]
+        if info.kind in ("blank", "page"):
+            m += 1
+            continue
+        if info.kind not in ("text", "unit", "years", "colnum") or not (
+            info.kind in ("years", "colnum") or is_headerish(info.text)
+        ):
+            break
+        block.append(info)
+        m += 1
+    return block
+
+
+def _is_new_header(block: Sequence[Info]) -> bool:
+    """Enough header evidence in the middle of a body to start another table."""
+    if any(b.kind in ("years", "colnum") for b in block):
+        return True
+    if sum(role_words(b.text) for b in block) >= 2:
+        return True
+    first = block[0].text if block else ""
+    return opens_header(first) and vocab_hits(first) == len(first.split()) > 1
+
+
+def _pending_tail(events: list[Info]) -> list[Info]:
+    """The text lines at the end of `events` not yet attached to a figure."""
+    tail: list[Info] = []
+    for ev in reversed(events):
+        if ev.kind == "blank":
+            continue
+        if ev.kind not in ("text", "rownum"):
+            break
+        tail.append(ev)
+    return tail[::-1]
+
+
+def _is_repeat(block: list[Info], pending: list[Info], htext: str) -> int:
+    """How many pending lines belong to a repeated header (-1 when the block is not a repeat)."""
+    btext = header_text([b.text for b in block])
+    if not btext:
+        return -1
+    for n in range(len(pending) + 1):
+        lead = header_text([p.text for p in pending[len(pending) - n:]])
+        if f"{lead} {btext}".strip() == htext:
+            return n
+    return 0 if htext.endswith(btext) and len(btext) > 8 else -1
+
+
+def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
+    first = start.label_infos[0].index if start.label_infos else start.body_start
+    region = _Region(list(start.header_infos), list(infos[first:start.body_start]))
+    pending = len(start.label_infos)
+    m = start.body_start
+    while m < len(infos):
+        info = infos[m]
+        if info.kind in ("blank", "page"):
+            region.events.append(info)
+            m += 1
+            continue
+        if _ends_region(info):
+            break
+        if info.kind == "years" or (info.kind == "text" and starts_header(info.text)):
+            block = _header_block(infos, m)
+            tail = _pending_tail(region.events)
+            n = _is_repeat(block, tail, htext) if block else -1
+            if n < 0 and _is_new_header(block):
+                break  # another table's header
+            if n >= 0:
+                for ev in tail[len(tail) - n:]:
+                    region.events.remove(ev)
+                region.repeats.extend([*tail[len(tail) - n:], *block])
+                m = block[-1].index + 1
+                pending = 0
+                continue
+        if info.kind == "figure":
+            pending = 0
+        elif info.kind in ("text", "rownum", "years", "colnum"):
+            pending += 1
+            if pending > MAX_PENDING:
+                break
+        region.events.append(info)
+        m += 1
+    while region.events and region.events[-1].kind not in ("figure", "unit"):
+        region.events.pop()
+    return region
+
+
+def _rows(events: Sequence[Info], n_fig: int, has_no: bool, wide: bool) -> list[Row]:
+    """Fold body events into rows (see plain_rows)."""
+    rows: list[Row] = []
+    current: Row | None = None
+    pending: list[list[tuple[int, str]]] = [[]]
+    for ev in events:
+        if ev.kind in ("blank", "page"):
+            if pending[-1]:
+                pending.append([])
+            continue
+        if ev.kind == "unit" and current is not None and current.figs:
+            current.figs[-1].unit = collapse(ev.text)
+            continue
+        is_figure = ev.kind == "figure" or (ev.kind == "rownum" and not has_no)
+        if not is_figure:
+            if wide and current is not None and current.own_label and not any(pending):
+                current.blocks[-1].append((ev.line.number, collapse(ev.text)))
+                continue
+            pending[-1].append((ev.line.number, collapse(ev.text)))
+            continue
+        shape = ev.shape if ev.kind == "figure" else shape_of(f"{ev.text} ")
+        figs = [Fig(f, ev.line.number, ev.line.page) for f in shape.figures]
+        has_pending = any(pending)
+        joins = (
+            current is not None and not shape.prefix and not has_pending
+            and len(current.figs) + len(figs) <= n_fig
+        )
+        if joins and current is not None:
+            current.figs.extend(figs)
+            continue
+        blocks = [b for b in pending if b]
+        if shape.prefix:
+            blocks.append([(ev.line.number, shape.prefix)])
+        current = Row(blocks=blocks, figs=figs, own_label=bool(shape.prefix))
+        rows.append(current)
+        pending = [[]]
+    return rows
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _cells_of(rc: RowCells, header: Header, source_file: str, page: int | None) -> tuple[Cell, ...]:
+    cells: list[Cell] = []
+    if header.has_no:
+        cells.append(Cell(rc.number, Provenance(source_file, rc.number_line or rc.line, page, rc.number)))
+    for text, line in rc.texts:
+        cells.append(Cell(text, Provenance(source_file, line or rc.line, page, text)))
+    for fig in rc.figures:
+        if fig is None:
+            cells.append(Cell("", Provenance(source_file, rc.line, page, "")))
+        else:
+            cells.append(Cell(fig.text, Provenance(source_file, fig.line, fig.page, fig.raw)))
+    return tuple(cells)
+
+
+def _header_cells(header: Header, line: Line, source_file: str) -> tuple[tuple[Cell, ...], ...]:
+    prov = Provenance(source_file, line.number, line.page, "")
+    return tuple(tuple(Cell(t, Provenance(prov.source_file, prov.line, prov.page, t)) for t in row)
+                 for row in header.rows)
+
+
+def _title(infos: Sequence[Info], header_index: int) -> str:
+    """The caption above a table (`Tabel 3.1 …`, `-Realisasi Anggaran Tahun 2023-`)."""
+    seen = 0
+    j = header_index - 1
+    while j >= 0 and seen < TITLE_LOOKBACK:
+        info = infos[j]
+        if info.kind == "claimed":
+            break
+        if info.kind != "blank":
+            seen += 1
+            text = collapse(info.text)
+            if _CAPTION.match(text):
+                nxt = next((x for x in infos[j + 1: header_index] if x.kind != "blank"), None)
+                if nxt is not None and len(text.split()) <= 3 and not _is_prose(nxt):
+                    return f"{text} {collapse(nxt.text)}"
+                return text
+            if _DASH_CAPTION.match(text):
+                return text.strip("-– ").strip()
+        j -= 1
+    return ""
+
+
+def _headings(infos: Sequence[Info]) -> list[str]:
+    """For each line, the nearest section heading at or above it."""
+    out: list[str] = []
+    last = ""
+    for info in infos:
+        if info.kind == "text" and is_heading(info.text):
+            last = collapse(info.text)
+        out.append(last)
+    return out
+
+
+# --------------------------------------------------------------------------- extractor
 
 
 class PlainLayoutExtractor:
     name = "plain"
 
     def extract(self, lines: Sequence[Line], source_file: str, claimed: frozenset[int]) -> Extraction:
-        return Extraction()
+        infos = [Info(k, ln, shape, _kind(ln, shape, claimed)) for k, ln in enumerate(lines)
+                 for shape in (shape_of(ln.text),)]
+        headings = _headings(infos)
+        tables: list[Table] = []
+        used: set[int] = set()
+        i = 0
+        while i < len(infos):
+            info = infos[i]
+            if info.kind != "text" or not starts_header(info.text) or _is_caption(info.text):
+                i += 1
+                continue
+            found = self._table_at(infos, i, source_file, headings, len(tables))
+            if found is None:
+                i += 1
+                continue
+            table, lines_used, end = found
+            tables.append(_linked(table, tables))
+            used |= lines_used
+            i = max(end, i + 1)
+        log.debug("%s: plain layout found %d tables", source_file, len(tables))
+        return Extraction(tables=tuple(tables), claimed=frozenset(used))
+
+    def _table_at(
+        self, infos: Sequence[Info], i: int, source_file: str, headings: Sequence[str], n_before: int
+    ) -> tuple[Table, set[int], int] | None:
+        start = _find_header(infos, i)
+        if start is None:
+            return None
+        header_lines = [h.text for h in start.header_infos]
+        region = _scan_body(infos, start, header_text(header_lines))
+        figure_events = [e for e in region.events if e.kind == "figure"]
+        if not figure_events:
+            return None
+        n_fig = max(role_count(header_lines), *(len(e.shape.figures) for e in figure_events))
+        header = build_header(header_lines, n_fig)
+        wide = sum(e.shape.wide for e in figure_events) * 2 > len(figure_events)
+        rows = _rows(region.events, n_fig, header.has_no, wide)
+        if not rows:
+            return None
+        roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
+        first = start.header_infos[0].line
+        page = first.page
+        body = tuple(_cells_of(finish_row(r, header.has_no, header.n_text, roles), header, source_file, page)
+                     for r in rows)
+        table = Table(
+            table_id=f"p{n_before + 1:03d}",
+            source_file=source_file,
+            header=_header_cells(header, first, source_file),
+            rows=body,
+            engine="plain",
+            title=_title(infos, start.header_infos[0].index),
+            context=headings[start.header_infos[0].index],
+            page=page,
+            line=first.number,
+        )
+        used = {x.line.number for x in (*region.header_infos, *region.repeats, *region.events)
+                if x.kind not in ("blank", "page")}
+        end = max(x.index for x in (*region.header_infos, *region.repeats, *region.events)) + 1
+        return table, used, end
+
+
+def _linked(table: Table, before: Sequence[Table]) -> Table:
+    """Mark a table that repeats the previous table's header without a caption as its continuation."""
+    if not before or table.title:
+        return table
+    prev = before[-1]
+    same = [[c.text for c in r] for r in prev.header] == [[c.text for c in r] for r in table.header]
+    if not same:
+        return table
+    root = prev.continues or prev.table_id
+    return Table(table.table_id, table.source_file, table.header, table.rows, table.engine, table.title,
+                 table.context, table.page, table.line, root)

@@ -1,0 +1,211 @@
+"""Header lines of a plain-layout table: recognising them, and rebuilding the header cells.
+
+pdftotext prints a header's words with single spaces and wraps them over lines (`Target Realisasi`,
+`Capaian`, `(%)`), years over their columns (`2021 2022 2023`) and column numbers under them
+(`(1) (2) (3) (4)`). The vocabulary below is the one LKjIP/LAKIP tables use for their columns; a
+header line is a short line made mostly of it. `build_header` turns the header lines and the number
+of figure columns found in the body into header rows aligned with the body cells:
+`[No] + text columns + figure columns`, years repeated over every column they span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from extractors.plain_tokens import is_colnum_line, is_year, is_year_line
+
+# words that head a figure column (what interpret maps to target / realisasi / capaian / pagu / %)
+ROLE_WORDS = frozenset({
+    "target", "realisasi", "capaian", "pagu", "anggaran", "persentase", "prosentase", "presentase", "%", "(%)",
+    "jumlah", "nilai", "alokasi", "selisih", "sisa", "kondisi", "tw", "triwulan", "rp", "rp.", "efisiensi",
+    "penyerapan", "konsistensi", "bobot", "skor", "prognosis", "deviasi", "total",
+})
+# words that head a text column or qualify another header word
+STRUCT_WORDS = frozenset({
+    "no", "nomor", "uraian", "sasaran", "indikator", "kinerja", "kegiatan", "program", "sub", "satuan",
+    "keterangan", "ket", "belanja", "kode", "akun", "jenis", "pendapatan", "tahun", "th", "ta", "strategis",
+    "utama", "tujuan", "urut", "iku", "output", "outcome", "sumber", "dana", "unit", "rincian", "akun/", "ik",
+    "ikk", "ikp", "ikss", "kinerja/", "keuangan", "tahunan", "awal", "akhir", "semester", "bulan",
+})
+VOCAB = ROLE_WORDS | STRUCT_WORDS
+# a header word that starts a new column
+_STARTERS = ROLE_WORDS - {"rp", "rp.", "total"} | {
+    "no", "nomor", "uraian", "sasaran", "indikator", "kegiatan", "program", "satuan", "keterangan", "ket",
+    "belanja", "kode", "tahun",
+}
+# `Sasaran Kegiatan`, `Indikator Kinerja Program`: a head word and the words that qualify it
+_QUALIFIED = frozenset({"sasaran", "indikator", "jumlah", "kode", "sub", "uraian", "jenis"})
+_QUALIFIERS = frozenset({"kegiatan", "program", "kinerja", "strategis", "utama", "anggaran", "belanja"})
+_FUNDED = frozenset({"pagu", "realisasi", "target", "alokasi", "jumlah", "sisa"})  # `Pagu Anggaran`
+_WORD = re.compile(r"^[\W_]*(.*?)[\W_]*$")
+_HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s|\d+(?:\.\d+)+\.?\s|Tabel\b|Table\b|Gambar\b|Grafik\b)", re.I)
+_OPENERS = frozenset({
+    "no", "nomor", "uraian", "sasaran", "indikator", "kegiatan", "program", "jenis", "kode", "belanja", "tujuan",
+    "iku", "ik", "ikk", "ikp",
+})
+_NO = frozenset({"no", "no.", "nomor", "nomor urut", "no urut"})
+
+
+def norm_word(word: str) -> str:
+    """Lower case without edge punctuation; `lndikator` (OCR l for I) read as `indikator`."""
+    w = word.lower()
+    if w in ("%", "(%)"):
+        return w
+    w = _WORD.match(w).group(1) if _WORD.match(w) else w
+    if w.startswith("l") and w[1:2].isalpha() and ("i" + w[1:]) in VOCAB:
+        return "i" + w[1:]
+    return w
+
+
+def _in(word: str, vocab: frozenset[str]) -> bool:
+    """Vocabulary membership, tolerating a word broken at a line end (`Realisas`/`i`, `Capaia`/`n`)."""
+    w = norm_word(word)
+    if w in vocab:
+        return True
+    return len(w) >= 5 and any(v.startswith(w) and len(v) - len(w) == 1 for v in vocab)
+
+
+def is_role(word: str) -> bool:
+    return _in(word, ROLE_WORDS) or is_year(word)
+
+
+def is_headerish(text: str) -> bool:
+    """A short line made mostly of header vocabulary (or years, or column numbers), no sentence."""
+    words = text.split()
+    if not words or len(words) > 14 or _HEADING.match(text) or text.rstrip().endswith(":"):
+        return False
+    if is_year_line(text) or is_colnum_line(text):
+        return True
+    counted = [w for w in words if len(norm_word(w)) > 1 or w in ("%", "(%)")]
+    if not counted:
+        return False
+    hits = sum(_in(w, VOCAB) or is_year(w) for w in counted)
+    return hits * 2 >= len(counted)
+
+
+def has_role(text: str) -> bool:
+    return any(is_role(w) for w in text.split()) or is_year_line(text)
+
+
+def starts_header(text: str) -> bool:
+    """A header-ish line with at least one word that heads a column."""
+    return is_headerish(text) and any(_in(w, _STARTERS) for w in text.split())
+
+
+def opens_header(text: str) -> bool:
+    """A line whose first word heads a text column (`No`, `Uraian`, `Sasaran …`, `Indikator …`)."""
+    words = text.split()
+    return bool(words) and norm_word(words[0]) in _OPENERS and is_headerish(text)
+
+
+def role_words(text: str) -> int:
+    return sum(is_role(w) for w in text.split())
+
+
+def vocab_hits(text: str) -> int:
+    return sum(_in(w, VOCAB) or is_year(w) for w in text.split())
+
+
+def _joins_current(word: str, current: list[str]) -> bool:
+    w = norm_word(word)
+    if not current:
+        return True
+    head, last = norm_word(current[0]), current[-1]
+    if head in ("no", "nomor"):
+        return w == "urut" or not w
+    if word.startswith("(") or (len(w) <= 1 and w != "%") or last.endswith("/"):
+        return True
+    if is_year(word):
+        return head in ("tahun", "th", "ta") and len(current) == 1
+    if head in _QUALIFIED and w in _QUALIFIERS:
+        return True
+    if len(current) == 1 and head in _FUNDED and w == "anggaran":
+        return True
+    return not _in(word, _STARTERS)
+
+
+def _mends(last: str, word: str) -> bool:
+    return len(word) <= 2 and word.isalpha() and norm_word(last) not in VOCAB and norm_word(last + word) in VOCAB
+
+
+def split_cells(text: str) -> list[str]:
+    """`Kegiatan Anggaran Realisasi Persentase` → 4 cells; `Sasaran Kegiatan Indikator Kinerja` → 2."""
+    cells: list[list[str]] = []
+    for word in text.split():
+        if cells and _mends(cells[-1][-1], word):
+            cells[-1][-1] += word  # `Targe` `t`: a word broken at the line end
+            continue
+        if cells and _joins_current(word, cells[-1]):
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return [" ".join(c) for c in cells]
+
+
+@dataclass(frozen=True)
+class Header:
+    """Header rows aligned with body rows: `has_no` + `n_text` text columns, then `n_fig` figure columns."""
+
+    rows: tuple[tuple[str, ...], ...]
+    has_no: bool
+    n_text: int
+    n_fig: int
+    text: str  # the header's words, normalised, to recognise it when a page repeats it
+
+
+def header_text(lines: Sequence[str]) -> str:
+    return " ".join(norm_word(w) for line in lines for w in line.split() if not is_colnum_line(line))
+
+
+def _is_role_cell(cell: str) -> bool:
+    words = cell.split()
+    return is_role(words[0]) or any(is_year(w) for w in words)
+
+
+def role_count(lines: Sequence[str]) -> int:
+    """How many figure columns the header names (before the body is seen)."""
+    years = [w for line in lines if is_year_line(line) for w in line.split() if is_year(w)]
+    main = split_cells(" ".join(ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)))
+    roles = [c for c in main if _is_role_cell(c)]
+    return max(len(roles), len(years))
+
+
+def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str], list[str], list[str]]:
+    """(text cells, figure cells, year cells spread over the figure columns)."""
+    first_role = next((i for i, c in enumerate(main) if _is_role_cell(c)), len(main))
+    text, roles = main[:first_role], main[first_role:]
+    if len(roles) > n_fig:
+        text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig:]
+    spread: list[str] = []
+    if years:
+        if not roles and len(years) == n_fig:
+            return text, years, []
+        if n_fig % len(years) == 0:
+            span = n_fig // len(years)
+            spread = [y for y in years for _ in range(span)]
+            if len(roles) == span and len(years) > 1:
+                roles = roles * len(years)
+        else:
+            spread = [""] * (n_fig - len(years)) + years if len(years) < n_fig else years[-n_fig:]
+    roles = [""] * (n_fig - len(roles)) + roles
+    return text, roles, spread
+
+
+def build_header(lines: Sequence[str], n_fig: int) -> Header:
+    year_lines = [ln for ln in lines if is_year_line(ln)]
+    years = [" ".join(c.split()) for ln in year_lines for c in split_cells(ln)]
+    text_lines = [ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)]
+    main = split_cells(" ".join(" ".join(ln.split()) for ln in text_lines))
+    text, roles, spread = _fig_heads(main, years, n_fig)
+    has_no = bool(text) and (norm_word(text[0]) in _NO or text[0].lower() in _NO)
+    text_cols = text[1:] if has_no else text
+    if not text_cols:
+        text_cols = [""]
+    rows: list[tuple[str, ...]] = []
+    if spread:
+        rows.append(tuple([""] * (int(has_no) + len(text_cols)) + spread))
+    rows.append(tuple([*(text[:1] if has_no else []), *text_cols, *roles]))
+    return Header(tuple(rows), has_no, len(text_cols), n_fig, header_text(lines))

@@ -1,0 +1,158 @@
+"""Body rows of a plain-layout table: labels wrapped over lines gathered with the figures they name.
+
+The events of a table body (label text, figure lines, unit lines, blank lines) are folded into rows:
+label lines wait for the next figure line; a figure line that prints its own label starts a row;
+figures alone on their lines join the open row until it has as many figures as the table has figure
+columns. Each row then becomes cells `[No] + text columns + figure columns`, the figures placed in
+the figure columns by count and by type (a percentage goes to a %-column, a rupiah amount to an
+amount column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extractors.plain_tokens import Figure
+
+_ROWNUM = re.compile(r"^(\d{1,3})\s*(?:\.(?!\d)\s*)?(?=\S)")
+_NUMBERED = re.compile(r"^\d{1,2}\s*\.\s*\S")
+
+Block = tuple[int, str]  # (line of its first line, text)
+
+
+@dataclass
+class Fig:
+    """A figure as placed in a row: the printed figure, its line, and any unit printed below it."""
+
+    figure: Figure
+    line: int
+    page: int | None
+    unit: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.figure.text} {self.unit}".strip()
+
+    @property
+    def raw(self) -> str:
+        return f"{self.figure.raw} {self.unit}".strip()
+
+
+@dataclass
+class Row:
+    """A body row being assembled: label blocks (each a list of line texts) and figures."""
+
+    blocks: list[list[tuple[int, str]]] = field(default_factory=list)
+    figs: list[Fig] = field(default_factory=list)
+    own_label: bool = False  # the first figure line printed a label too
+
+    @property
+    def line(self) -> int:
+        return self.figs[0].line if self.figs else 0
+
+    def label_blocks(self) -> list[Block]:
+        """Each block of label lines as (line of its first line, its text joined)."""
+        return [(b[0][0], " ".join(t for _, t in b)) for b in self.blocks if b]
+
+
+@dataclass(frozen=True)
+class RowCells:
+    """A finished row: the row number, the text cells (with their line) and the figure cells."""
+
+    number: str
+    number_line: int | None
+    texts: tuple[tuple[str, int | None], ...]
+    figures: tuple[Fig | None, ...]
+    line: int
+
+
+def split_rownum(text: str) -> tuple[str, str]:
+    """`1 Memastikan …` → ('1', 'Memastikan …'); text without a leading row number → ('', text)."""
+    m = _ROWNUM.match(text)
+    if not m:
+        return "", text
+    return m.group(1), text[m.end():].strip()
+
+
+def _join(blocks: Sequence[Block]) -> Block:
+    return (blocks[0][0], " ".join(t for _, t in blocks)) if blocks else (0, "")
+
+
+def _continues(text: str) -> bool:
+    """A block starting in lower case continues the one above (`lndeks`: an OCR'd capital I does not)."""
+    return bool(text) and text[0].islower() and not (text[0] == "l" and text[1:2] not in tuple("aiueo"))
+
+
+def _merge_continuations(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if out and _continues(block[1]):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {block[1]}")
+        else:
+            out.append(block)
+    return out
+
+
+def _assign_blocks(blocks: list[Block], n_text: int) -> list[Block]:
+    """Spread a row's label blocks over its text columns (`Sasaran`, `Indikator`)."""
+    if n_text <= 1:
+        return [_join(blocks)]
+    blocks = _merge_continuations(blocks)
+    if len(blocks) <= n_text:
+        return [(0, "")] * (n_text - len(blocks)) + blocks
+    numbered = [i for i, (_, t) in enumerate(blocks) if _NUMBERED.match(t)]
+    if numbered and numbered[-1] > 0:
+        head, tail = blocks[: numbered[-1]], blocks[numbered[-1]:]
+        return [*_assign_blocks(head, n_text - 1), _join(tail)]
+    keep = n_text - 1
+    return [*blocks[:keep], _join(blocks[keep:])]
+
+
+def _compatible(kind: str, role: str) -> bool:
+    return role == "any" or kind in ("number", "dash") or kind == role
+
+
+def place_figures(figs: Sequence[Fig], roles: Sequence[str]) -> tuple[Fig | None, ...]:
+    """Put a row's figures in its figure columns, skipping columns whose type does not fit."""
+    n = len(roles)
+    if len(figs) >= n:
+        return tuple(figs[:n]) if len(figs) == n else tuple(figs)
+    out: list[Fig | None] = [None] * n
+    col = 0
+    for k, fig in enumerate(figs):
+        last_allowed = n - (len(figs) - k)
+        while col < last_allowed and not _compatible(fig.figure.kind, roles[col]):
+            col += 1
+        out[col] = fig
+        col += 1
+    return tuple(out)
+
+
+def column_role(header_text: str) -> str:
+    t = header_text.lower()
+    if "%" in t or "persen" in t or "prosen" in t or "capaian" in t:
+        return "pct"
+    if "pagu" in t or "anggaran" in t or "rp" in t.split():
+        return "amount"
+    return "any"
+
+
+def finish_row(row: Row, has_no: bool, n_text: int, roles: Sequence[str]) -> RowCells:
+    blocks = row.label_blocks()
+    number, number_line = "", None
+    if has_no and blocks:
+        number, rest = split_rownum(blocks[0][1])
+        if number:
+            number_line = blocks[0][0]
+            blocks = ([(blocks[0][0], rest)] if rest else []) + blocks[1:]
+    texts = _assign_blocks(blocks, n_text)
+    return RowCells(
+        number=number,
+        number_line=number_line,
+        texts=tuple((t, ln if t else None) for ln, t in texts),
+        figures=place_figures(row.figs, roles),
+        line=row.line,
+    )
