@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import permutations
 
 import regex as re
 
@@ -79,6 +80,24 @@ def capaian_computed(rec: IndicatorRecord) -> tuple[Decimal | None, str]:
     return value, "mismatch" if _judge(rec, computed) == Verdict.MISMATCH else "ok"
 
 
+def _misread(rec: IndicatorRecord) -> bool:
+    """True when the three figures satisfy realisasi/target×100 = capaian in some other order."""
+    figs = [rec.target, rec.realisasi, rec.capaian]
+    if any(f is None or f.value is None for f in figs):
+        return False
+    ivs = [figure(f).interval for f in figs]  # type: ignore[arg-type]
+    for ti, ri, ci in permutations(range(3)):
+        if (ti, ri, ci) == (0, 1, 2) or ivs[ti].contains_zero():
+            continue
+        c = figs[ci]
+        try:
+            if judge(c.value, c.decimals, (ivs[ri] / ivs[ti]).scale(HUNDRED)) == Verdict.OK:  # type: ignore[union-attr,arg-type]
+                return True
+        except ZeroDivisionError:
+            continue
+    return False
+
+
 def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
     for rec in ctx.report.indicators:
         c = rec.capaian
@@ -110,6 +129,11 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
                         f"capaian {c.raw} follows the {'higher' if pol == 'lower' else 'lower'}-is-better formula, "
                         f"but the indicator reads as {pol}-is-better ({fmt(expected, 2)} by that formula)",
                         difference=fmt(c.value - expected, 2), page=rec.page)
+            continue
+        if _misread(rec):
+            yield Issue(check.name, Severity.INFO, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
+                        f"target {t.raw} / realisasi {r.raw} / capaian {c.raw} hold in another column order: "
+                        f"the row was probably read into the wrong columns", page=rec.page)
             continue
         formula = "(2·target − realisasi)/target×100" if pol == "lower" else "realisasi/target×100"
         own = stated_interval(c.value, c.decimals)

@@ -11,8 +11,12 @@ import regex as re
 from normalizers.numbers import Hint, column_convention, parse_number
 from pipeline.model import Cell, Document, Provenance, Quantity, Table
 
+# a total row's label: the word itself and at most two more (`Jumlah Belanja`, `JUMLAH TOTAL`, `Sub Total`),
+# not an item named by a count (`Jumlah Layanan Manajemen SDM`, `Jumlah Indikator`)
 TOTAL_LABEL = re.compile(
-    r"^\W*(?:grand\s*total|sub\s*-?\s*total|total|jumlah|jml\.?)\b(?!\s+(?:indikator|pegawai\s+yang))", re.I)
+    r"^\W*(?:grand\s*total|sub\s*-?\s*total|total|jumlah|jml\.?)\b(?!\s+(?:indikator|pegawai|layanan|kegiatan))"
+    r"(?:\W+[\p{L}\d]+){0,2}\W*$", re.I)
+ROW_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")
 AVERAGE_LABEL = re.compile(r"^\W*(?:jumlah\s+)?rata\s*-?\s*rata\b", re.I)
 PERCENT_HEADER = re.compile(r"%|persen|capaian|realisasi\s+anggaran\s*\(|rata|indeks|nilai|bobot|skor|ratio|rasio",
                             re.I)
@@ -28,7 +32,8 @@ class GridCell:
 
     @property
     def number(self) -> bool:
-        return self.q.value is not None and not YEAR.match(self.text.strip())
+        text = self.text.strip()
+        return self.q.value is not None and not YEAR.match(text) and not ROW_MARK.match(text)
 
 
 @dataclass(frozen=True)

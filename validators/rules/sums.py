@@ -92,6 +92,15 @@ def _sum_issue(check: Check, grid: Grid, total: Figure, parts: list[Figure], lin
     )
 
 
+def _impossible(total: Figure, parts: list[Figure]) -> bool:
+    """Non-negative items of which one alone reaches the total while others add more: no item/total relation."""
+    if total.value < 0 or any(p.value < 0 for p in parts):
+        return False
+    biggest = max(p.value for p in parts)
+    rest = sum((p.value for p in parts), Decimal(0)) - biggest
+    return biggest > total.value or (biggest == total.value and rest > 0)
+
+
 def check_column_totals(ctx: Context, check: Check) -> Iterator[Issue]:
     for grid in ctx.grids:
         for idx, row in enumerate(grid.rows):
@@ -121,8 +130,8 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row)
             ctx.holding.append(Constraint("sum", total, tuple(holding)))
             continue
         parts = readings[0]
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 or _impossible(total, parts):
+            continue  # an item larger than its total: not an item/total structure (a misread table)
         failures.append(_sum_issue(check, grid, total, parts, number_line(row, col), grid.label(row) or "total",
                                    check.severity))
     if failures and checked >= 3 and len(failures) == checked:
@@ -208,10 +217,11 @@ def check_counts(ctx: Context, check: Check) -> Iterator[Issue]:
             if not nums:
                 continue
             claimed = nums[0]
-            numbered = [r for r in grid.rows[start:idx] if r and ROW_NUMBER.match(r[0].text) and r[0].text.strip()]
+            listed = list(grid.rows[start:idx])
+            numbered = [r for r in listed if r and ROW_NUMBER.match(r[0].text) and r[0].text.strip()]
             start = idx + 1
-            if not numbered:
-                continue
+            if not numbered or len(numbered) != len(listed):
+                continue  # some rows are not numbered: what the count counts is not certain
             seq = [parse_token(r[0].text.strip().rstrip(".)")) for r in numbered]
             values = [int(s[0]) for s in seq if s is not None]
             if len(values) != len(numbered) or values != list(range(1, len(values) + 1)):
