@@ -8,6 +8,9 @@ other cells of its column use, whether it is measured (percent, indeks) — and 
 returned flagged `ambiguous` with no value, never silently guessed.
 
 `parse_number` reads one cell; `find_numbers` reads every figure of a sentence of prose.
+`decimals` is the precision as printed; a scale word (`Rp 11,1 miliar`, `1,5 M`, `2 juta`)
+multiplies the value and shifts the precision with it, so it can be negative (11,1 miliar →
+value 11100000000, decimals -8: the figure is good to 10^8).
 """
 
 from __future__ import annotations
@@ -21,7 +24,15 @@ from functools import lru_cache
 import regex as re
 
 from normalizers.placeholders import bracketed_value, is_placeholder
-from normalizers.units import COUNT_UNITS, MEASURE_UNITS, NUMBER, canonical_unit, leading_unit, split_unit
+from normalizers.units import (
+    COUNT_UNITS,
+    MEASURE_UNITS,
+    NUMBER,
+    canonical_unit,
+    leading_scale,
+    leading_unit,
+    split_unit,
+)
 from pipeline.model import Flag, Provenance, Quantity
 
 log = logging.getLogger(__name__)
@@ -323,11 +334,16 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
         unit = canonical_unit(rest) or hint.unit
         return _quantity(raw, Decimal(0), 0, unit, rest, {Flag.NIHIL}, prov)
     clean = _accounting(clean) or clean
+    clean, scale, scale_raw = _take_scale(clean)
     number, unit, unit_raw = split_unit(clean)
+    if scale:
+        unit_raw = f"{scale_raw} {unit_raw}".strip() if unit_raw and unit != "rupiah" else \
+            f"{unit_raw} {scale_raw}".strip()
     if number is None:
         return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT}, prov=prov)
     unit = unit or hint.unit
-    conv = _resolve(number, hint, unit)
+    # a scaled figure (`1,500 miliar`) is no whole count: only the column's convention decides it
+    conv = _resolve(number, Hint(hint.convention), "") if scale else _resolve(number, hint, unit)
     if conv is None:
         flag = Flag.AMBIGUOUS if is_ambiguous(number) else Flag.TEXT
         return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={flag}, prov=prov)
@@ -336,7 +352,31 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
     except (InvalidOperation, ValueError):
         log.debug("unreadable figure %r in %r", number, raw)
         return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT}, prov=prov)
+    value, decimals = _scaled(value, decimals, scale)
     return _quantity(raw, value, decimals, unit, unit_raw, (), prov)
+
+
+def _take_scale(clean: str) -> tuple[str, int, str]:
+    """Cut a scale word that follows the figure out of a cell: (rest, power of ten, scale as printed)."""
+    m = NUMBER.search(clean)
+    if not m:
+        return clean, 0, ""
+    power, raw = leading_scale(clean[m.end():])
+    if not power:
+        return clean, 0, ""
+    at = clean.index(raw, m.end())
+    return (clean[:at] + clean[at + len(raw):]).strip(), power, raw
+
+
+def _scaled(value: Decimal, decimals: int, power: int) -> tuple[Decimal, int]:
+    """`11,1 miliar` → (11100000000, -8): the value in units, the precision shifted with it
+    (a negative `decimals` counts the rounded-away whole digits)."""
+    if not power:
+        return value, decimals
+    scaled = value.scaleb(power)
+    if scaled == scaled.to_integral_value():
+        scaled = scaled.quantize(Decimal(1))
+    return scaled, decimals - power
 
 
 # --------------------------------------------------------------------------- prose
@@ -409,16 +449,21 @@ def find_numbers(text: str, convention: str | None = None) -> list[NumberMatch]:
             dash = _MONEY_DASH.match(clean, end)
             if dash:
                 end = dash.end()
-        else:
-            unit, unit_raw = leading_unit(clean[end:])
+        power, scale_raw = leading_scale(clean[end:])
+        if power:
+            end += clean[end:].index(scale_raw) + len(scale_raw)
+            unit_raw = f"{unit_raw} {scale_raw}".strip()
+        if not m.group("cur"):
+            unit, more = leading_unit(clean[end:])
             if unit:
-                end += clean[end:].index(unit_raw) + len(unit_raw)
+                end += clean[end:].index(more) + len(more)
+                unit_raw = f"{unit_raw} {more}".strip()
         signed = ("-" if m.group("sign") else "") + token
-        conv = _prose_convention(token, unit, convention, sentence)
+        conv = _prose_convention(token, "" if power else unit, convention, sentence)
         value: Decimal | None = None
         decimals = 0
         if conv is not None:
-            value, decimals = _to_decimal(signed, conv)
+            value, decimals = _scaled(*_to_decimal(signed, conv), power)
         is_year = (not unit and not m.group("sign") and re.fullmatch(r"(?:19|20)\d{2}", token) is not None)
         o_start, o_end = offsets[start], offsets[end - 1] + 1
         out.append(NumberMatch(o_start, o_end, text[o_start:o_end], signed, value, decimals, unit, unit_raw,

@@ -49,6 +49,10 @@ COUNT_UNITS = frozenset(
 # units whose figures are measured, not counted: a lone separator before 3 digits is a decimal point
 MEASURE_UNITS = frozenset({"percent", "indeks"})
 
+# scale words after a figure (`Rp 11,1 miliar`, `1,5 M`): the power of ten they multiply by
+SCALES: dict[str, int] = {"ribu": 3, "rb": 3, "juta": 6, "jt": 6, "miliar": 9, "milyar": 9, "m": 9, "triliun": 12}
+_SCALE = re.compile(r"^[ \t]*((?i:ribu|rb|juta|jt|miliar|milyar|triliun)|M)(?![\p{L}\d])\.?")
+
 _CURRENCY = re.compile(r"^\[?\s*(?:rp\.?|idr|rupiah)(?![\p{L}])\s*", re.I)
 # a figure: digits with '.' and ',' separators; a group split off by a stray space (`2.834 .681`) is rejoined
 NUMBER = re.compile(r"[-−–]?\d+(?:(?:[.,]|\s[.,](?=\d{3}(?!\d)))\d+)*")
@@ -129,6 +133,17 @@ def leading_unit(text: str) -> tuple[str, str]:
             start, end = m.start(1), close.end()
         return unit, text[start:end]
     return "", ""
+
+
+def leading_scale(text: str) -> tuple[int, str]:
+    """A scale word opening `text` (the words right after a figure): (power of ten, raw), or (0, '').
+
+    `' miliar dari'` → (9, 'miliar'); `' M'` → (9, 'M') — only a capital M, never `m` (metre).
+    """
+    m = _SCALE.match(text)
+    if not m:
+        return 0, ""
+    return SCALES[m.group(1).lower()], m.group(0).strip()
 
 
 def _strip_money_dash(after: str) -> str:

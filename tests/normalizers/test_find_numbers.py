@@ -123,3 +123,10 @@ def test_match_to_quantity() -> None:
 def test_multi_word_unit_in_prose() -> None:
     assert _summary("menerbitkan 2 Paspor RI hari ini") == [("2 Paspor RI", D(2), 0, "dokumen")]
     assert _summary("menyusun 12 Laporan Hasil Kegiatan.") == [("12 Laporan Hasil Kegiatan", D(12), 0, "laporan")]
+
+
+def test_scale_words_in_prose() -> None:
+    assert _summary("pagu sebesar Rp 11,1 miliar atau naik") == [("Rp 11,1 miliar", D(11100000000), -8, "rupiah")]
+    assert _summary("kategori pagu Sedang (10-50 Milyar)") == [("10", D(10), 0, ""),
+                                                              ("50 Milyar", D(50 * 10**9), -9, "")]
+    assert _summary("pagu 3M-30M") == []

@@ -267,3 +267,21 @@ def test_provenance_is_carried() -> None:
     prov = Provenance("x.txt", 12, None, "26,19")
     assert parse_number("26,19", prov=prov).prov is prov
     assert parse_number("", prov=prov).prov is prov
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals", "unit", "unit_raw"),
+    [
+        ("Rp 11,1 miliar", "11100000000", -8, "rupiah", "Rp miliar"),
+        ("1,5 M", "1500000000", -8, "", "M"),
+        ("Rp 2 juta", "2000000", -6, "rupiah", "Rp juta"),
+        ("3,25 juta orang", "3250000", -4, "orang", "juta orang"),
+        ("Rp 1,500 miliar", None, 0, "rupiah", "Rp miliar"),
+    ],
+)
+def test_scale_words(text: str, value: str | None, decimals: int, unit: str, unit_raw: str) -> None:
+    q = parse_number(text)
+    assert q.value == (D(value) if value else None)
+    assert (q.decimals, q.unit, q.unit_raw) == (decimals, unit, unit_raw)
+    if value is None:  # a scaled figure is no whole count: the lone separator stays ambiguous
+        assert q.flags == frozenset({Flag.AMBIGUOUS})
