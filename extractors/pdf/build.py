@@ -33,8 +33,10 @@ class PageTable:
 def _is_column_numbering(texts: Sequence[str]) -> bool:
     """'1 2 3 4 …' or '(1) (2) (3) …': a row that numbers the columns."""
     digits = [t.strip("() ") for t in texts if t]
-    return len(digits) >= 2 and all(d.isdigit() for d in digits) and [int(d) for d in digits] == list(
-        range(int(digits[0]), int(digits[0]) + len(digits))
+    return (
+        len(digits) >= 2
+        and all(d.isdigit() for d in digits)
+        and [int(d) for d in digits] == list(range(int(digits[0]), int(digits[0]) + len(digits)))
     )
 
 

@@ -30,10 +30,12 @@ def to_grid(table: Any, page_no: int, page_height: float, lines: Sequence[PageLi
 
 
 def _line_in(box: BBox, lines: Sequence[PageLine]) -> int | None:
-    for ln in lines:
-        if box[1] - 1 <= ln.top <= box[3] + 1:
-            for w in ln.words:
-                x, _ = w.center
-                if box[0] - 1 <= x <= box[2] + 1:
-                    return ln.number
-    return None
+    """The first page line with a word inside the cell; else (a spanning cell) the first line at its height."""
+    level = [ln for ln in lines if box[1] - 1 <= ln.top <= box[3] + 1]
+    for ln in level:
+        if any(box[0] - 1 <= w.center[0] <= box[2] + 1 for w in ln.words):
+            return ln.number
+    if level:
+        return level[0].number
+    nearest = min(lines, key=lambda ln: abs(ln.top - box[1]), default=None)
+    return nearest.number if nearest else None

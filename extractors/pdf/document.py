@@ -131,7 +131,10 @@ def _tables_of(page: Any, path: Path, settings: PdfSettings, lines: Sequence[Pag
         chosen = best if best is not None and assess(best, settings.thresholds).score > q.score else g
         log.info(
             "%s page %d: pdfplumber table poor (%s); using %s",
-            path.name, page.page_number, "; ".join(q.reasons), chosen.engine,
+            path.name,
+            page.page_number,
+            "; ".join(q.reasons),
+            chosen.engine,
         )
         out.append(chosen)
     return out

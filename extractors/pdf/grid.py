@@ -85,9 +85,7 @@ def group_lines(words: Iterable[Word], tolerance: float) -> list[PageLine]:
             anchor = w.top
         else:
             groups[-1].append(w)
-    return [
-        PageLine(i, g[0].top, tuple(sorted(g, key=lambda w: w.x0))) for i, g in enumerate(groups, start=1)
-    ]
+    return [PageLine(i, g[0].top, tuple(sorted(g, key=lambda w: w.x0))) for i, g in enumerate(groups, start=1)]
 
 
 def line_of(lines: Sequence[PageLine]) -> dict[int, int]:

@@ -199,14 +199,54 @@ MULTI_YEAR_TABLE = TableSpec(
         ("", "PAGU", "REALISASI", "%", "PAGU", "REALISASI", "%", "PAGU", "REALISASI", "%"),
     ),
     rows=(
-        ("Belanja Pegawai", "3.100.000.000", "3.012.500.000", "97,18", "3.250.000.000", "3.201.250.000", "98,50",
-         "3.400.000.000", "3.366.000.000", "99,00"),
-        ("Belanja Barang dan Jasa", "1.200.000.000", "1.104.000.000", "92,00", "1.350.000.000", "1.282.500.000",
-         "95,00", "1.500.000.000", "1.389.000.000", "92,60"),
-        ("Belanja Modal", "400.000.000", "356.000.000", "89,00", "450.000.000", "441.000.000", "98,00",
-         "100.000.000", "97.500.000", "97,50"),
-        ("Jumlah", "4.700.000.000", "4.472.500.000", "95,16", "5.050.000.000", "4.924.750.000", "97,52",
-         "5.000.000.000", "4.852.500.000", "97,05"),
+        (
+            "Belanja Pegawai",
+            "3.100.000.000",
+            "3.012.500.000",
+            "97,18",
+            "3.250.000.000",
+            "3.201.250.000",
+            "98,50",
+            "3.400.000.000",
+            "3.366.000.000",
+            "99,00",
+        ),
+        (
+            "Belanja Barang dan Jasa",
+            "1.200.000.000",
+            "1.104.000.000",
+            "92,00",
+            "1.350.000.000",
+            "1.282.500.000",
+            "95,00",
+            "1.500.000.000",
+            "1.389.000.000",
+            "92,60",
+        ),
+        (
+            "Belanja Modal",
+            "400.000.000",
+            "356.000.000",
+            "89,00",
+            "450.000.000",
+            "441.000.000",
+            "98,00",
+            "100.000.000",
+            "97.500.000",
+            "97,50",
+        ),
+        (
+            "Jumlah",
+            "4.700.000.000",
+            "4.472.500.000",
+            "95,16",
+            "5.050.000.000",
+            "4.924.750.000",
+            "97,52",
+            "5.000.000.000",
+            "4.852.500.000",
+            "97,05",
+        ),
     ),
     widths=(110, 70, 70, 36, 70, 70, 36, 70, 70, 36),
     right=frozenset(range(1, 10)),
@@ -367,7 +407,8 @@ class _Writer:
     def scanned_page(self) -> None:
         self.new_page("portrait")
         self.scanned.append(self.page.number)
-        self.canvas.drawImage(_scan_image(), MARGIN, MARGIN, self.page.width - 2 * MARGIN, self.page.height - 2 * MARGIN)
+        w, h = self.page.width - 2 * MARGIN, self.page.height - 2 * MARGIN
+        self.canvas.drawImage(_scan_image(), MARGIN, MARGIN, w, h)
 
     def finish(self) -> None:
         self.canvas.showPage()
@@ -525,9 +566,7 @@ def render_pdf(path: Path, blocks: Sequence[Block] = REPORT) -> Rendered:
         else:
             tid, _, cells = p.payload  # type: ignore[misc]
             rows[tid].append(RenderedRow(cells, p.page, n))
-    tables = tuple(
-        RenderedTable(tid, s.title, s.header, tuple(rows[tid]), s.ruled) for tid, s in specs.items()
-    )
+    tables = tuple(RenderedTable(tid, s.title, s.header, tuple(rows[tid]), s.ruled) for tid, s in specs.items())
     return Rendered(path, len(w.pages), tables, tuple(lines), tuple(w.scanned), tuple(w.rotated), tuple(w.landscaped))
 
 
@@ -540,7 +579,7 @@ def render_text(blocks: Sequence[Block] = REPORT) -> str:
     for block in blocks:
         if isinstance(block, Heading):
             out += [f"## {block.text}", ""]
-        elif isinstance(block, Para) or isinstance(block, FormulaLine):
+        elif isinstance(block, (Para, FormulaLine)):
             out += [block.text, ""]
         elif isinstance(block, TableSpec):
             out += [f"**{block.title}**", ""]
