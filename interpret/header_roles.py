@@ -16,6 +16,7 @@ import regex as re
 log = logging.getLogger(__name__)
 
 YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]*\d)")
+FUZZY_MIN = 0.88  # below this normalizer score a header word is too far from any keyword
 _BARE_YEAR = re.compile(r"^\s*(?:tahun\s+|th\.?\s*|ta\s+)?((?:19|20)\d\d)\s*\*?\s*$", re.I)
 
 
@@ -103,7 +104,10 @@ def header_role(text: str) -> LocalHeaderRole:
             hr = _header_role(text)
             score = float(getattr(hr, "score", 0.0) or 0.0)
             score = score / 100.0 if score > 1.0 else score
-            return LocalHeaderRole(getattr(hr, "role", "") or "", getattr(hr, "year", None),
+            role = getattr(hr, "role", "") or ""
+            if score < FUZZY_MIN:
+                role, score = "", 0.0  # `Pelanggaran` is not `Anggaran`: a loose fuzzy match names nothing
+            return LocalHeaderRole(role, getattr(hr, "year", None),
                                    score * _length_factor(text))
         except Exception:
             log.exception("normalizers.headers.header_role failed on %r; using the local fallback", text)
