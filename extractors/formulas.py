@@ -11,8 +11,9 @@ or a *symbolic* one (`\\frac{\\text{Realisasi}}{\\text{Target}} * 100\\%`, `(D1 
 - a lone value with nothing pending (`$$D1 = 90$$`, `Target laporan = 42 LHK`) is a term:
   expression '' and stated the value.
 
-`prov.line` is the line of the stated result (where a wrong figure stands), `prov.raw` the
-expression's line; `context` the nearest indicator title and heading.
+`prov.line` is the line of the expression's first figure (for a lone term, of its value) — where
+the answer keys put a formula and its errors, within a chain two lines from its result — and
+`prov.raw` that line's text; `context` the nearest indicator title and numbered heading.
 """
 
 from __future__ import annotations
@@ -405,7 +406,7 @@ def formulas_from(equations: Sequence[_Equation], lines: Sequence[Line], source_
                         eq.label,
                         s.text,
                         stated.text,
-                        stated.line,
+                        s.line,
                         line_text.get(s.line, s.text),
                         ctx(eq.index),
                         eq.syntax,
@@ -429,7 +430,7 @@ def formulas_from(equations: Sequence[_Equation], lines: Sequence[Line], source_
                             p.label,
                             p.side.text,
                             stated.text,
-                            stated.line,
+                            p.side.line,
                             p.raw,
                             ctx(p.index),
                             p.syntax,

@@ -1,12 +1,231 @@
-"""Prose sentences that carry figures (narrative statements)."""
+"""Prose sentences that carry figures (narrative statements).
+
+Lines nobody else claimed are joined into paragraphs (a list item stands alone; a paragraph
+broken by a page — blank lines, then a lower-case continuation — is rejoined), paragraphs are
+cut into sentences (Indonesian `26,19` / `1.234.567` and abbreviations like `Rp.`, `No.` never
+cut one), and every sentence holding a *meaningful* figure becomes a Statement: years,
+regulation numbers (`Nomor 29 Tahun 2014`), dates, NIP, phone numbers, addresses, codes and
+list enumerators do not count. `prov.line` is the line of the sentence's first meaningful figure.
+"""
 
 from __future__ import annotations
 
+import bisect
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex as re
 
 from extractors.base import Line
-from pipeline.model import Statement
+from extractors.markup import heading_text, is_caption, is_figure_caption, nearest_headings, strip_markup
+from pipeline.model import Provenance, Statement
+
+log = logging.getLogger(__name__)
+
+MAX_BLANKS_IN_PARAGRAPH = 3
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪❖◆●]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|\(\d{1,2}\)\s)")
+_TERMINAL_END = re.compile(r"[.!?:;]\s*(?:\*\*)?\s*$")
+_LOWER_START = re.compile(r"^\s*(?:\*\*|\*)?\p{Ll}")
+_SKIP_LINE = re.compile(r"^\s*(?:\$\$|!\[|\||<img|https?://|\[!\[)", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]*]*\s+(?=[\"“'(*]*[\p{Lu}])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_ENUMERATOR_ONLY = re.compile(r"^[#*\s-]*(?:\(?[\dIVXivx]{1,4}(?:\.\d{1,2})*|[a-zA-Z])[.)]$")
+_LETTERS = re.compile(r"\p{L}")
+_ABBREVIATION_TEXT = """rp no nomor nmr dll dsb dst jl jln jend kab kec kel prov hal tgl dr drs ir h hj s.h s.e m.si
+m.h s.kom s.sos a.n u.p yth sdr bpk tbk pt cv st s.d sd vs ttd nip telp fax ket lamp perpres
+permen kep inpres no. ps psl kel. ds dkk a.md m.m m.ap s.ip s.t prof"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
+
+_MONTHS = (
+    r"(?:Jan(?:uari|uary)?|Feb(?:ruari|ruary)?|Mar(?:et|ch)?|Apr(?:il)?|Mei|May|Jun[ie]?|Jul[iy]?"
+    r"|Agu(?:stus)?|Aug(?:ust)?|Sep(?:tember)?|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Des(?:ember)?|Dec(?:ember)?)"
+)
+_NOT_FIGURES = re.compile(
+    "|".join(
+        [
+            r"\b(?:Nomor|Nomer|No|Nmr)\s*[.:]?\s*[\w./-]*\d[\w./-]*(?:\s+(?:Tahun|Th\.?)\s+\d{4})?",
+            r"\b(?:Tahun|TA|T\.A|periode|Th)\.?\s+\d{4}(?:\s*[-–/]\s*\d{4})?",
+            r"\b(?:Pasal|ayat|huruf|angka|butir|Bab|Lampiran|halaman|hal|versi|ver|Rev)\.?\s+[\dIVX][\w.]*",
+            r"\b(?:UU|PP|Perpres|Permen\w*|Inpres|Keppres|Kepmen\w*|PMK|PER)[\s.-]*(?:No\.?\s*)?\d[\w/.-]*",
+            r"\b\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\b",
+            _MONTHS + r"\s+\d{4}\b",
+            r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b",
+            r"\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b",
+            r"\b\d{13,}\b",
+            r"\(\s*0\d{2,4}\s*\)\s*[\d\s-]{5,12}",
+            r"\+62[\d\s-]{6,}",
+            r"\b0\d{9,12}\b",
+            r"\b(?:RT|RW)\.?\s*\d+",
+            r"\bKode\s+Pos\s*\d+",
+            r"\S+@\S+",
+            r"(?:https?://|www\.)\S+",
+            r"\b\w*[A-Za-z]\w*[-./]\w*\d[\w./-]*",
+            r"\b[A-Za-z]+_?\d+\w*\b",
+            r"\b\w+-\d+\b",
+            r"\b(?:Tabel|Table|Gambar|Grafik)\s*[\dIVX]+(?:\s?[.]\s?\d+)*",
+            r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}",
+            r"\(\d{1,2}\)",
+            r"(?<=^|\s)\d{1,2}\)(?=\s)",
+            r"^\s*(?:[-*•]\s*)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=\s)",
+        ]
+    ),
+    re.I | re.M,
+)
+_NUMBER = re.compile(r"(?<![\w])\d[\d.,]*\d(?:\s*%)?|(?<![\w])\d(?:\s*%)?")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_CURRENCY = re.compile(r"\bRp\.?", re.I)
+_DIGIT_START = re.compile(r"^\s*(?:Rp\.?\s*)?\d")
+# a figure run straight into a sentence opener: the export lost the full stop ('1.113.362.000 Sedangkan')
+_MISSING_STOP = re.compile(
+    r"(?<=\d%?)\s+(?=(?:Sedangkan|Adapun|Namun|Selain|Hal|Dengan|Berdasarkan|Oleh|Sehingga|Realisasi|Capaian)\b)"
+)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _mask(text: str) -> str:
+    blank = _CURRENCY.sub(lambda m: " " * len(m.group()), text)
+    return _NOT_FIGURES.sub(lambda m: " " * len(m.group()), blank)
+
+
+def meaningful_figures(text: str) -> list[tuple[int, str]]:
+    """(offset, token) of every figure that is not a year, a regulation number, a date, a NIP,
+    a phone number, an address, a code or a list enumerator."""
+    out: list[tuple[int, str]] = []
+    for m in _NUMBER.finditer(_mask(text)):
+        token = m.group().rstrip(".,")
+        if _YEAR.match(token):
+            continue
+        out.append((m.start(), token))
+    return out
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    pieces: tuple[tuple[Line, str], ...]  # (line, its text as it enters the paragraph)
+    index: int  # position of its first line in the input sequence
+
+    def located(self) -> tuple[str, list[int], list[Line]]:
+        starts: list[int] = []
+        texts: list[str] = []
+        pos = 0
+        for _, text in self.pieces:
+            starts.append(pos)
+            texts.append(text)
+            pos += len(text) + 1
+        return " ".join(texts), starts, [ln for ln, _ in self.pieces]
+
+
+def _is_prose_line(text: str) -> bool:
+    return (
+        bool(text.strip())
+        and "\t" not in text
+        and not _SKIP_LINE.match(text)
+        and not (is_caption(text) or is_figure_caption(text))
+    )
+
+
+def _stands_alone(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text)) or bool(heading_text(text))
+
+
+def paragraphs(lines: Sequence[Line]) -> list[_Paragraph]:
+    """Join lines into paragraphs; only lines adjacent in the source (consecutive numbers) join."""
+    out: list[_Paragraph] = []
+    current: list[tuple[Line, str]] = []
+    start = 0
+    blanks = 0
+    previous: Line | None = None
+
+    def close() -> None:
+        if current:
+            out.append(_Paragraph(tuple(current), start))
+
+    for k, ln in enumerate(lines):
+        adjacent = previous is not None and ln.number == previous.number + 1 and ln.page == previous.page
+        if not ln.text.strip():
+            blanks = blanks + 1 if adjacent or not current else MAX_BLANKS_IN_PARAGRAPH + 1
+            previous = ln
+            continue
+        if not _is_prose_line(ln.text):
+            close()
+            current, blanks, previous = [], 0, ln
+            continue
+        text = ln.text.strip()
+        joins = False
+        if current and adjacent:
+            last = current[-1][1]
+            if blanks == 0:
+                joins = not _stands_alone(ln.text) and not heading_text(current[-1][0].text)
+            elif blanks <= MAX_BLANKS_IN_PARAGRAPH:
+                open_end = not _TERMINAL_END.search(last) or _is_abbreviation(last)
+                joins = open_end and bool(_LOWER_START.match(text) or _DIGIT_START.match(text))
+        if joins:
+            current.append((ln, text))
+        else:
+            close()
+            current, start = [(ln, text)], k
+        blanks = 0
+        previous = ln
+    close()
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _is_abbreviation(before: str) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1).strip("*(\"'“").lower()
+    core = word[:-1] if word.endswith(".") else word
+    return core in _ABBREVIATIONS or (len(core) == 1 and core.isalpha())
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of a paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    breaks = sorted([*_SENTENCE_END.finditer(text), *_MISSING_STOP.finditer(text)], key=lambda m: m.start())
+    for m in breaks:
+        if m.start() < start:
+            continue
+        before = text[start : m.start()]
+        if _is_abbreviation(before) or _ENUMERATOR_ONLY.match(before.strip()):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# --------------------------------------------------------------------------- statements
 
 
 def find_statements(lines: Sequence[Line], source_file: str) -> list[Statement]:
-    return []
+    """One Statement per sentence holding a meaningful figure, among `lines` (unclaimed lines of
+    a text export, or the text lines of one PDF page)."""
+    headings = nearest_headings(lines)
+    position = {(ln.page, ln.number): i for i, ln in enumerate(lines)}
+    out: list[Statement] = []
+    for para in paragraphs(lines):
+        text, starts, para_lines = para.located()
+        for s, e in sentences(text):
+            raw = text[s:e].strip()
+            figures = meaningful_figures(text[s:e])
+            if not figures or len(_LETTERS.findall(raw)) < 3:
+                continue
+            offset = s + figures[0][0]
+            k = max(0, bisect.bisect_right(starts, offset) - 1)
+            line = para_lines[k]
+            context = headings[position[(line.page, line.number)]]
+            out.append(Statement(strip_markup(raw), Provenance(source_file, line.number, line.page, raw), context))
+    log.debug("%s: %d statements", source_file, len(out))
+    return out
