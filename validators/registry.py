@@ -14,7 +14,7 @@ from pipeline.model import Severity
 from validators.rules.averages import check_average_rows, check_prose_averages
 from validators.rules.base import Check
 from validators.rules.budget import check_pct
-from validators.rules.capaian import check_capaian
+from validators.rules.capaian import check_capaian, check_zero_ratio_rows
 from validators.rules.crossref import check_budget_xref, check_indicator_xref
 from validators.rules.formulas import check_formulas, check_weighted_terms
 from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
@@ -28,6 +28,8 @@ REGISTRY: tuple[Check, ...] = (
     # 1 capaian
     Check("capaian_mismatch", "capaian", ("target", "realisasi", "capaian"), E, check_capaian, ZERO,
           "capaian = realisasi/target×100 (higher is better) or (2·target − realisasi)/target×100 (lower)"),
+    Check("undefined_ratio", "capaian", ("figures", "percent"), W, check_zero_ratio_rows, ZERO,
+          "a row of zeros with a percentage: 0/0 is undefined"),
     # 2 budget %
     Check("pct_mismatch", "budget", ("pagu", "realisasi", "pct"), E, check_pct, ZERO,
           "budget % = realisasi/pagu×100"),

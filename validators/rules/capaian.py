@@ -144,3 +144,18 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
             difference=fmt(c.value - expected, max(c.decimals, 2)), page=rec.page, constraint=constraint,
             related_lines=tuple(sorted({x for x in (rec.line, line) if x is not None})),
         )
+
+
+def check_zero_ratio_rows(ctx: Context, check: Check) -> Iterator[Issue]:
+    """A table row whose figures are all zero yet prints a percentage: 0/0 is undefined, not 0 % or 100 %."""
+    for grid in ctx.grids:
+        for row in grid.rows:
+            pcts = [c for c in row if c.number and ("%" in c.text or c.q.unit == "percent")]
+            others = [c for c in row if c.number and c not in pcts]
+            if len(pcts) != 1 or len(others) < 2 or any(c.q.value != 0 for c in others):
+                continue
+            cell = pcts[0]
+            yield Issue(check.name, check.severity, cell.prov.line, f"{grid.title or 'table'}: {grid.label(row)}"[:160],
+                        cell.text.strip(), "undefined (0/0)",
+                        f"{cell.text.strip()} printed for a row whose figures are all zero: the ratio 0/0 is undefined",
+                        page=cell.prov.page)

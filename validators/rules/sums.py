@@ -22,7 +22,7 @@ import regex as re
 
 from normalizers.numbers import ID, parse_token
 from pipeline.model import Severity
-from validators.rounding import Verdict, fmt, judge
+from validators.rounding import fmt
 from validators.rules.base import Check, Constraint, Context, Figure, Issue, figure
 from validators.rules.grid import (
     PERCENT_HEADER,
@@ -92,6 +92,31 @@ def _sum_issue(check: Check, grid: Grid, total: Figure, parts: list[Figure], lin
     )
 
 
+def _hierarchy_readings(parts: list[Figure]) -> list[list[Figure]]:
+    """Where a row equals the sum of the rows right after it (a program and its kegiatan),
+    the readings without the children and without the parents."""
+    parents: set[int] = set()
+    children: set[int] = set()
+    i = 0
+    while i < len(parts):
+        acc = Decimal(0)
+        j = i + 1
+        while j < len(parts) and acc < parts[i].value:
+            acc += parts[j].value
+            j += 1
+        if j > i + 1 and acc == parts[i].value and parts[i].value != 0:
+            parents.add(i)
+            children.update(range(i + 1, j))
+            i = j
+        else:
+            i += 1
+    if not parents:
+        return []
+    tops = [p for k, p in enumerate(parts) if k not in children]
+    leaves = [p for k, p in enumerate(parts) if k not in parents]
+    return [tops, leaves]
+
+
 def _impossible(total: Figure, parts: list[Figure]) -> bool:
     """Non-negative items of which one alone reaches the total while others add more: no item/total relation."""
     if total.value < 0 or any(p.value < 0 for p in parts):
@@ -124,11 +149,14 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row)
         if not readings or (len(readings[0]) < 2 and len(readings) == 1):
             continue
         checked += 1
-        holding = next((r for r in readings if judge(total.value, total.decimals, Constraint("sum", total, tuple(r))
-                                                     .computed(), total.exact) != Verdict.MISMATCH), None)
+        readings += _hierarchy_readings(readings[0])
+        holding = next((r for r in readings if Constraint("sum", total, tuple(r)).holds()), None)
         if holding is not None:
             ctx.holding.append(Constraint("sum", total, tuple(holding)))
             continue
+        flat = _hierarchy_readings(readings[0])
+        if flat:
+            readings[0] = flat[0]  # report the sum of the top level of a hierarchy
         parts = readings[0]
         if len(parts) < 2 or _impossible(total, parts):
             continue  # an item larger than its total: not an item/total structure (a misread table)
