@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import regex as re
 from rapidfuzz import fuzz
 
-from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
-from validators.rounding import Interval, stated_interval
+from normalizers.numbers import NumberMatch, find_numbers
+from pipeline.model import BudgetRecord, IndicatorRecord, Provenance, Quantity
+from validators.rounding import Interval, fmt, stated_interval
 from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.budget import pct_computed
-from validators.rules.capaian import capaian_computed
+from validators.rules.capaian import capaian_computed, capaian_interval
 
 NOISE = re.compile(r"<[^>]+>|\*+|^\W*(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+|\bikk\b|\biku\b", re.I)
 TOTAL_ITEM = re.compile(r"^\W*(?:grand\s*total|total|jumlah|realisasi\s+belanja|belanja)\b", re.I)
@@ -134,7 +135,7 @@ def _budget_key(rec: BudgetRecord) -> str:
 def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     year = ctx.report.document.year
     groups: dict[tuple[str, int | None, bool], list[BudgetRecord]] = {}
-    recs = list(ctx.report.budget)
+    recs = [*ctx.report.budget, *prose_budget_records(ctx)]
     names = [_budget_key(r) for r in recs]
     clusters = _cluster(names)
     for rec, name, g in zip(recs, names, clusters, strict=True):
@@ -149,3 +150,95 @@ def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
                              lambda r: pct_computed(r)[1] != "mismatch")  # type: ignore[arg-type]
             yield from _compare(check, subject, field, places)
 
+
+
+# --------------------------------------------------------------------------- prose against records
+
+CAPAIAN_CLAIM = re.compile(
+    r"(?:realisasi\s+(?:dibanding(?:kan)?|terhadap)\s+(?:dengan\s+)?target[^.\d%]{0,40}?"
+    r"|dengan\s+capaian(?:\s+kinerja)?\s*(?:sebesar)?\s*)(?:yaitu|adalah|sebesar|:)?\s*(?:sebesar\s*)?\[?$", re.I)
+OTHER_BASIS = re.compile(r"rpjmn|renstra|rata\s*-?\s*rata|tahun\s+sebelumnya|tahun\s+lalu", re.I)
+SAME_AS_TARGET = re.compile(r"sama\s+dengan\s+realisasi\s+dibanding", re.I)
+YEAR_BEFORE = re.compile(r"tahun\s+((?:19|20)\d\d)", re.I)
+PNBP = re.compile(r"\bpnb[pk]\b", re.I)
+
+
+def _best_record(text: str, recs: Sequence[IndicatorRecord]) -> list[IndicatorRecord]:
+    """The records of the indicator the sentence names (fuzzy), best match only."""
+    norm = normalize_name(text)
+    scored = []
+    for r in recs:
+        name = normalize_name(r.indikator)
+        if len(name) < 15:
+            continue
+        score = fuzz.partial_ratio(name, norm)
+        if score >= 90:
+            scored.append((score, r))
+    if not scored:
+        return []
+    top = max(s for s, _ in scored)
+    best = [r for s, r in scored if s == top]
+    names = {normalize_name(r.indikator) for r in best}
+    return best if len(names) == 1 else []
+
+
+def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
+    """`… sama dengan realisasi dibanding target yaitu sebesar X %`, `… dengan capaian X %`:
+    X against the capaian of the indicator the sentence names, as stated and as recomputed."""
+    year = ctx.report.document.year
+    recs = [r for r in ctx.report.indicators if r.kind != "comparison" and (r.year in (None, year))]
+    for st in ctx.report.document.statements:
+        if OTHER_BASIS.search(st.text) and not SAME_AS_TARGET.search(st.text):
+            continue
+        for m in find_numbers(st.text):
+            if m.unit != "percent" or m.value is None or not CAPAIAN_CLAIM.search(st.text[:m.start]):
+                continue
+            head = st.text[:m.start]
+            best = _best_record(head[-400:], recs)
+            lines = sorted({r.line for r in best if r.line is not None and r.line != st.prov.line})
+            if not best or not lines:
+                continue
+            own = stated_interval(m.value, m.decimals)
+            values: list[Interval] = []
+            for r in best:
+                if r.capaian is not None and r.capaian.value is not None:
+                    values.append(stated_interval(r.capaian.value, r.capaian.decimals))
+                got = capaian_interval(r)
+                if got is not None:
+                    values.append(got)
+            if not values or any(own.meets(v) for v in values):
+                continue
+            computed = next((capaian_interval(r) for r in best if capaian_interval(r) is not None), None)
+            expected = computed.mid if computed is not None else values[0].mid
+            yield Issue(check.params.get("rule", "capaian_mismatch"), check.severity, st.prov.line,  # type: ignore[arg-type]
+                        best[0].indikator[:120], m.raw, fmt(expected, 2),
+                        f"the sentence gives capaian {m.raw} for {best[0].indikator[:80]}, but its records give "
+                        f"{fmt(expected, 2)} (lines {', '.join(map(str, lines))})",
+                        related_lines=tuple(lines), page=st.prov.page)
+
+
+def _quantity(m: NumberMatch, prov: Provenance) -> Quantity:
+    return Quantity(m.raw, m.value, m.decimals, m.unit, m.unit_raw, prov=prov)
+
+
+def prose_budget_records(ctx: Context) -> list[BudgetRecord]:
+    """`realisasi belanja tahun Y sebesar Rp A atau P % dari total anggaran Rp B` as total budget records."""
+    out = []
+    year = ctx.report.document.year
+    doc = ctx.report.document
+    for st in doc.statements:
+        figs = [m for m in find_numbers(st.text) if m.value is not None and not m.is_year]
+        for k, p in enumerate(figs):
+            if p.unit != "percent" or k == 0 or k + 1 >= len(figs):
+                continue
+            a, b = figs[k - 1], figs[k + 1]
+            if a.unit != "rupiah" or b.unit != "rupiah" or not re.search(r"\bdari\b", st.text[p.end:b.start]):
+                continue
+            years = YEAR_BEFORE.findall(st.text[:a.start])
+            yr = int(years[-1]) if years else year
+            prov = st.prov
+            kind = "pnbp" if PNBP.search(st.text[:a.start]) else "narrative"
+            out.append(BudgetRecord(doc.report_id, doc.source_file, prov.line, prov.page, "", kind, yr,
+                                    "total", "", True, _quantity(b, prov), _quantity(a, prov),
+                                    _quantity(p, prov), st.text[:200]))
+    return out
