@@ -58,9 +58,7 @@ TITLE_LOOKBACK = 8  # non-blank lines searched above a header for its caption
 
 _CAPTION = re.compile(r"^\s*(?:Tabel|Table)\s*[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 _DASH_CAPTION = re.compile(r"^\s*[-–]\s*\S.{3,}\S\s*[-–]\s*$")
-_HEADING = re.compile(
-    r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d+(?:\.\d+)+\.?\s+[A-Z].*)$"
-)
+_HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d+(?:\.\d+)+\.?\s+[A-Z].*)$")
 _STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 
@@ -126,8 +124,12 @@ def _ends_region(info: Info) -> bool:
 
 def is_heading(text: str) -> bool:
     stripped = collapse(text)
-    return bool(_HEADING.match(stripped)) and len(stripped) <= 80 and not _SENTENCE_END.search(stripped) \
+    return (
+        bool(_HEADING.match(stripped))
+        and len(stripped) <= 80
+        and not _SENTENCE_END.search(stripped)
         and len(stripped.split()) <= 12
+    )
 
 
 # --------------------------------------------------------------------------- header
@@ -163,10 +165,10 @@ def _find_header(infos: Sequence[Info], i: int) -> _Start | None:
     if not roles:
         return None
     k = roles[-1]
-    header, labels = pre[: k + 1], pre[k + 1:]
+    header, labels = pre[: k + 1], pre[k + 1 :]
     openers = [h for h, info in enumerate(header) if opens_header(info.text) and len(info.text.split()) > 1]
-    if openers and openers[-1] > 0 and any(has_role(x.text) for x in header[openers[-1]:]):
-        header = header[openers[-1]:]  # titles above the header line are not part of it
+    if openers and openers[-1] > 0 and any(has_role(x.text) for x in header[openers[-1] :]):
+        header = header[openers[-1] :]  # titles above the header line are not part of it
     vocab_lines = sum(is_headerish(h.text) for h in header)
     if vocab_lines * 3 < len(header) and len(header) > 2:
         return None
@@ -230,7 +232,7 @@ def _is_repeat(block: list[Info], pending: list[Info], htext: str) -> int:
     if not btext:
         return -1
     for n in range(len(pending) + 1):
-        lead = header_text([p.text for p in pending[len(pending) - n:]])
+        lead = header_text([p.text for p in pending[len(pending) - n :]])
         if f"{lead} {btext}".strip() == htext:
             return n
     return 0 if htext.endswith(btext) and len(btext) > 8 else -1
@@ -238,7 +240,7 @@ def _is_repeat(block: list[Info], pending: list[Info], htext: str) -> int:
 
 def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
     first = start.label_infos[0].index if start.label_infos else start.body_start
-    region = _Region(list(start.header_infos), list(infos[first:start.body_start]))
+    region = _Region(list(start.header_infos), list(infos[first : start.body_start]))
     pending = len(start.label_infos)
     m = start.body_start
     while m < len(infos):
@@ -256,9 +258,9 @@ def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
             if n < 0 and _is_new_header(block):
                 break  # another table's header
             if n >= 0:
-                for ev in tail[len(tail) - n:]:
+                for ev in tail[len(tail) - n :]:
                     region.events.remove(ev)
-                region.repeats.extend([*tail[len(tail) - n:], *block])
+                region.repeats.extend([*tail[len(tail) - n :], *block])
                 m = block[-1].index + 1
                 pending = 0
                 continue
@@ -270,9 +272,18 @@ def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
                 break
         region.events.append(info)
         m += 1
-    while region.events and region.events[-1].kind not in ("figure", "unit"):
-        region.events.pop()
+    _trim_tail(region.events)
     return region
+
+
+def _trim_tail(events: list[Info]) -> None:
+    """Drop trailing label lines no figure followed; a lone number right after figures is a figure."""
+    while events and events[-1].kind not in ("figure", "unit"):
+        if events[-1].kind == "rownum":
+            before = next((e for e in reversed(events[:-1]) if e.kind not in ("blank", "page")), None)
+            if before is not None and before.kind == "figure" and not before.shape.prefix:
+                return
+        events.pop()
 
 
 def _rows(events: Sequence[Info], n_fig: int, has_no: bool, wide: bool) -> list[Row]:
@@ -298,10 +309,7 @@ def _rows(events: Sequence[Info], n_fig: int, has_no: bool, wide: bool) -> list[
         shape = ev.shape if ev.kind == "figure" else shape_of(f"{ev.text} ")
         figs = [Fig(f, ev.line.number, ev.line.page) for f in shape.figures]
         has_pending = any(pending)
-        joins = (
-            current is not None and not shape.prefix and not has_pending
-            and len(current.figs) + len(figs) <= n_fig
-        )
+        joins = current is not None and not shape.prefix and not has_pending and len(current.figs) + len(figs) <= n_fig
         if joins and current is not None:
             current.figs.extend(figs)
             continue
@@ -333,8 +341,9 @@ def _cells_of(rc: RowCells, header: Header, source_file: str, page: int | None) 
 
 def _header_cells(header: Header, line: Line, source_file: str) -> tuple[tuple[Cell, ...], ...]:
     prov = Provenance(source_file, line.number, line.page, "")
-    return tuple(tuple(Cell(t, Provenance(prov.source_file, prov.line, prov.page, t)) for t in row)
-                 for row in header.rows)
+    return tuple(
+        tuple(Cell(t, Provenance(prov.source_file, prov.line, prov.page, t)) for t in row) for row in header.rows
+    )
 
 
 def _title(infos: Sequence[Info], header_index: int) -> str:
@@ -349,7 +358,7 @@ def _title(infos: Sequence[Info], header_index: int) -> str:
             seen += 1
             text = collapse(info.text)
             if _CAPTION.match(text):
-                nxt = next((x for x in infos[j + 1: header_index] if x.kind != "blank"), None)
+                nxt = next((x for x in infos[j + 1 : header_index] if x.kind != "blank"), None)
                 if nxt is not None and len(text.split()) <= 3 and not _is_prose(nxt):
                     return f"{text} {collapse(nxt.text)}"
                 return text
@@ -377,8 +386,11 @@ class PlainLayoutExtractor:
     name = "plain"
 
     def extract(self, lines: Sequence[Line], source_file: str, claimed: frozenset[int]) -> Extraction:
-        infos = [Info(k, ln, shape, _kind(ln, shape, claimed)) for k, ln in enumerate(lines)
-                 for shape in (shape_of(ln.text),)]
+        infos = [
+            Info(k, ln, shape, _kind(ln, shape, claimed))
+            for k, ln in enumerate(lines)
+            for shape in (shape_of(ln.text),)
+        ]
         headings = _headings(infos)
         tables: list[Table] = []
         used: set[int] = set()
@@ -419,8 +431,9 @@ class PlainLayoutExtractor:
         roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
         first = start.header_infos[0].line
         page = first.page
-        body = tuple(_cells_of(finish_row(r, header.has_no, header.n_text, roles), header, source_file, page)
-                     for r in rows)
+        body = tuple(
+            _cells_of(finish_row(r, header.has_no, header.n_text, roles), header, source_file, page) for r in rows
+        )
         table = Table(
             table_id=f"p{n_before + 1:03d}",
             source_file=source_file,
@@ -432,8 +445,11 @@ class PlainLayoutExtractor:
             page=page,
             line=first.number,
         )
-        used = {x.line.number for x in (*region.header_infos, *region.repeats, *region.events)
-                if x.kind not in ("blank", "page")}
+        used = {
+            x.line.number
+            for x in (*region.header_infos, *region.repeats, *region.events)
+            if x.kind not in ("blank", "page")
+        }
         end = max(x.index for x in (*region.header_infos, *region.repeats, *region.events)) + 1
         return table, used, end
 
@@ -447,5 +463,15 @@ def _linked(table: Table, before: Sequence[Table]) -> Table:
     if not same:
         return table
     root = prev.continues or prev.table_id
-    return Table(table.table_id, table.source_file, table.header, table.rows, table.engine, table.title,
-                 table.context, table.page, table.line, root)
+    return Table(
+        table.table_id,
+        table.source_file,
+        table.header,
+        table.rows,
+        table.engine,
+        table.title,
+        table.context,
+        table.page,
+        table.line,
+        root,
+    )

@@ -12,43 +12,141 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
 from extractors.plain_tokens import is_colnum_line, is_year, is_year_line
 
 # words that head a figure column (what interpret maps to target / realisasi / capaian / pagu / %)
-ROLE_WORDS = frozenset({
-    "target", "realisasi", "capaian", "pagu", "anggaran", "persentase", "prosentase", "presentase", "%", "(%)",
-    "jumlah", "nilai", "alokasi", "selisih", "sisa", "kondisi", "tw", "triwulan", "rp", "rp.", "efisiensi",
-    "penyerapan", "konsistensi", "bobot", "skor", "prognosis", "deviasi", "total",
-})
+ROLE_WORDS = frozenset(
+    {
+        "target",
+        "realisasi",
+        "capaian",
+        "pagu",
+        "anggaran",
+        "persentase",
+        "prosentase",
+        "presentase",
+        "%",
+        "(%)",
+        "jumlah",
+        "nilai",
+        "alokasi",
+        "selisih",
+        "sisa",
+        "kondisi",
+        "tw",
+        "triwulan",
+        "rp",
+        "rp.",
+        "efisiensi",
+        "penyerapan",
+        "konsistensi",
+        "bobot",
+        "skor",
+        "prognosis",
+        "deviasi",
+        "total",
+    }
+)
 # words that head a text column or qualify another header word
-STRUCT_WORDS = frozenset({
-    "no", "nomor", "uraian", "sasaran", "indikator", "kinerja", "kegiatan", "program", "sub", "satuan",
-    "keterangan", "ket", "belanja", "kode", "akun", "jenis", "pendapatan", "tahun", "th", "ta", "strategis",
-    "utama", "tujuan", "urut", "iku", "output", "outcome", "sumber", "dana", "unit", "rincian", "akun/", "ik",
-    "ikk", "ikp", "ikss", "kinerja/", "keuangan", "tahunan", "awal", "akhir", "semester", "bulan",
-})
+STRUCT_WORDS = frozenset(
+    {
+        "no",
+        "nomor",
+        "uraian",
+        "sasaran",
+        "indikator",
+        "kinerja",
+        "kegiatan",
+        "program",
+        "sub",
+        "satuan",
+        "keterangan",
+        "ket",
+        "belanja",
+        "kode",
+        "akun",
+        "jenis",
+        "pendapatan",
+        "tahun",
+        "th",
+        "ta",
+        "strategis",
+        "utama",
+        "tujuan",
+        "urut",
+        "iku",
+        "output",
+        "outcome",
+        "sumber",
+        "dana",
+        "unit",
+        "rincian",
+        "akun/",
+        "ik",
+        "ikk",
+        "ikp",
+        "ikss",
+        "kinerja/",
+        "keuangan",
+        "tahunan",
+        "awal",
+        "akhir",
+        "semester",
+        "bulan",
+    }
+)
 VOCAB = ROLE_WORDS | STRUCT_WORDS
 # a header word that starts a new column
 _STARTERS = ROLE_WORDS - {"rp", "rp.", "total"} | {
-    "no", "nomor", "uraian", "sasaran", "indikator", "kegiatan", "program", "satuan", "keterangan", "ket",
-    "belanja", "kode", "tahun",
+    "no",
+    "nomor",
+    "uraian",
+    "sasaran",
+    "indikator",
+    "kegiatan",
+    "program",
+    "satuan",
+    "keterangan",
+    "ket",
+    "belanja",
+    "kode",
+    "tahun",
 }
 # `Sasaran Kegiatan`, `Indikator Kinerja Program`: a head word and the words that qualify it
 _QUALIFIED = frozenset({"sasaran", "indikator", "jumlah", "kode", "sub", "uraian", "jenis"})
 _QUALIFIERS = frozenset({"kegiatan", "program", "kinerja", "strategis", "utama", "anggaran", "belanja"})
 _FUNDED = frozenset({"pagu", "realisasi", "target", "alokasi", "jumlah", "sisa"})  # `Pagu Anggaran`
+_TOKEN = re.compile(r"\S+")
+_WIDE = 3  # spaces that separate two cells in `pdftotext -layout` output
 _WORD = re.compile(r"^[\W_]*(.*?)[\W_]*$")
 _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s|\d+(?:\.\d+)+\.?\s|Tabel\b|Table\b|Gambar\b|Grafik\b)", re.I)
-_OPENERS = frozenset({
-    "no", "nomor", "uraian", "sasaran", "indikator", "kegiatan", "program", "jenis", "kode", "belanja", "tujuan",
-    "iku", "ik", "ikk", "ikp",
-})
+_OPENERS = frozenset(
+    {
+        "no",
+        "nomor",
+        "uraian",
+        "sasaran",
+        "indikator",
+        "kegiatan",
+        "program",
+        "jenis",
+        "kode",
+        "belanja",
+        "tujuan",
+        "iku",
+        "ik",
+        "ikk",
+        "ikp",
+    }
+)
 _NO = frozenset({"no", "no.", "nomor", "nomor urut", "no urut"})
 
 
+@lru_cache(maxsize=8192)
 def norm_word(word: str) -> str:
     """Lower case without edge punctuation; `lndikator` (OCR l for I) read as `indikator`."""
     w = word.lower()
@@ -60,12 +158,21 @@ def norm_word(word: str) -> str:
     return w
 
 
+_CLIPPED: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _clipped(vocab: frozenset[str]) -> frozenset[str]:
+    """The vocabulary's words less their last letter, as pdftotext leaves them when it breaks a word."""
+    found = _CLIPPED.get(vocab)
+    if found is None:
+        found = _CLIPPED[vocab] = frozenset(v[:-1] for v in vocab if len(v) >= 6)
+    return found
+
+
 def _in(word: str, vocab: frozenset[str]) -> bool:
     """Vocabulary membership, tolerating a word broken at a line end (`Realisas`/`i`, `Capaia`/`n`)."""
     w = norm_word(word)
-    if w in vocab:
-        return True
-    return len(w) >= 5 and any(v.startswith(w) and len(v) - len(w) == 1 for v in vocab)
+    return w in vocab or w in _clipped(vocab)
 
 
 def is_role(word: str) -> bool:
@@ -134,11 +241,14 @@ def _mends(last: str, word: str) -> bool:
 def split_cells(text: str) -> list[str]:
     """`Kegiatan Anggaran Realisasi Persentase` → 4 cells; `Sasaran Kegiatan Indikator Kinerja` → 2."""
     cells: list[list[str]] = []
-    for word in text.split():
+    end = 0
+    for m in _TOKEN.finditer(text):
+        word, wide = m.group(0), m.start() - end >= _WIDE
+        end = m.end()
         if cells and _mends(cells[-1][-1], word):
             cells[-1][-1] += word  # `Targe` `t`: a word broken at the line end
             continue
-        if cells and _joins_current(word, cells[-1]):
+        if cells and not (wide and not word.startswith("(")) and _joins_current(word, cells[-1]):
             cells[-1].append(word)
         else:
             cells.append([word])
@@ -178,7 +288,7 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
     first_role = next((i for i, c in enumerate(main) if _is_role_cell(c)), len(main))
     text, roles = main[:first_role], main[first_role:]
     if len(roles) > n_fig:
-        text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig:]
+        text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig :]
     spread: list[str] = []
     if years:
         if not roles and len(years) == n_fig:
@@ -198,7 +308,7 @@ def build_header(lines: Sequence[str], n_fig: int) -> Header:
     year_lines = [ln for ln in lines if is_year_line(ln)]
     years = [" ".join(c.split()) for ln in year_lines for c in split_cells(ln)]
     text_lines = [ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)]
-    main = split_cells(" ".join(" ".join(ln.split()) for ln in text_lines))
+    main = split_cells(" ".join(ln.strip() for ln in text_lines))
     text, roles, spread = _fig_heads(main, years, n_fig)
     has_no = bool(text) and (norm_word(text[0]) in _NO or text[0].lower() in _NO)
     text_cols = text[1:] if has_no else text

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from extractors.plain_tokens import Figure
+from extractors.plain_tokens import Figure, tidy_unit
 
 _ROWNUM = re.compile(r"^(\d{1,3})\s*(?:\.(?!\d)\s*)?(?=\S)")
 _NUMBERED = re.compile(r"^\d{1,2}\s*\.\s*\S")
@@ -34,7 +34,7 @@ class Fig:
 
     @property
     def text(self) -> str:
-        return f"{self.figure.text} {self.unit}".strip()
+        return f"{self.figure.text} {tidy_unit(self.unit)}".strip()
 
     @property
     def raw(self) -> str:
@@ -74,7 +74,7 @@ def split_rownum(text: str) -> tuple[str, str]:
     m = _ROWNUM.match(text)
     if not m:
         return "", text
-    return m.group(1), text[m.end():].strip()
+    return m.group(1), text[m.end() :].strip()
 
 
 def _join(blocks: Sequence[Block]) -> Block:
@@ -105,7 +105,7 @@ def _assign_blocks(blocks: list[Block], n_text: int) -> list[Block]:
         return [(0, "")] * (n_text - len(blocks)) + blocks
     numbered = [i for i, (_, t) in enumerate(blocks) if _NUMBERED.match(t)]
     if numbered and numbered[-1] > 0:
-        head, tail = blocks[: numbered[-1]], blocks[numbered[-1]:]
+        head, tail = blocks[: numbered[-1]], blocks[numbered[-1] :]
         return [*_assign_blocks(head, n_text - 1), _join(tail)]
     keep = n_text - 1
     return [*blocks[:keep], _join(blocks[keep:])]
@@ -124,7 +124,11 @@ def place_figures(figs: Sequence[Fig], roles: Sequence[str]) -> tuple[Fig | None
     col = 0
     for k, fig in enumerate(figs):
         last_allowed = n - (len(figs) - k)
-        while col < last_allowed and not _compatible(fig.figure.kind, roles[col]):
+        kind = fig.figure.kind
+        exact = next((c for c in range(col, last_allowed + 1) if roles[c] == kind), None)
+        if kind == "pct" and exact is not None:
+            col = exact  # a percentage belongs in the %-column, whatever stands before it
+        while col < last_allowed and not _compatible(kind, roles[col]):
             col += 1
         out[col] = fig
         col += 1

@@ -34,7 +34,11 @@ _PAGE = re.compile(r"^\s*[-–]\s?\d{1,3}\s?[-–]?\s*$")
 _FORMULA = re.compile(r"(?:^|\s)[x×X*]\s*\(?\d|=|(?:^|\s)[x×]\s*$")
 _DATE = re.compile(
     r"\b\d{1,2}\s+(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
-    r"Nopember|November|Desember)\s+(?:19|20)\d\d\b", re.I)
+    r"Nopember|November|Desember)\s+(?:19|20)\d\d\b",
+    re.I,
+)
+_HAS_DIGIT = re.compile(r"\d")
+_BRACKET_SPACE = re.compile(r"\(\s+|\s+\)")
 _SPACES = re.compile(r"\s+")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 
@@ -68,6 +72,12 @@ class Shape:
 
 def collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def tidy_unit(text: str) -> str:
+    """`{lndeks )` → `(lndeks)`: brackets around a unit as OCR left them, made regular."""
+    t = collapse(text).replace("{", "(").replace("}", ")")
+    return _BRACKET_SPACE.sub(lambda m: m.group(0).strip(), t)
 
 
 def _kind(text: str) -> str:
@@ -113,6 +123,9 @@ def _attaches(tok: str, is_last: bool) -> str | None:
 
 def shape_of(text: str) -> Shape:
     """Split a line into its text prefix and its trailing figure cells (see module docstring)."""
+    if not _HAS_DIGIT.search(text):  # no figure without a digit: the fast path for prose
+        prefix = collapse(text)
+        return Shape(prefix, (), len(prefix.split()), bool(_WIDE_GAP.search(text.strip())))
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     cells: list[_Open] = []
     open_cell: _Open | None = None  # the figure the next token may still belong to
@@ -143,8 +156,10 @@ def shape_of(text: str) -> Shape:
     if rp is not None:  # a line ending in `Rp.`: prose running on to the next line
         cells.clear()
         prefix_end = len(text.rstrip())
-    figures = tuple(Figure(collapse(c.text), text[c.start:c.end], "dash" if _DASH.match(c.text) else _kind(c.text))
-                    for c in cells)
+    figures = tuple(
+        Figure(tidy_unit(c.text), text[c.start : c.end], "dash" if _DASH.match(c.text) else _kind(c.text))
+        for c in cells
+    )
     if not any(f.kind != "dash" for f in figures):
         prefix_end = len(text.rstrip()) if figures else prefix_end
         figures = ()
