@@ -1,9 +1,210 @@
-"""Prose statements → narrative IndicatorRecord / BudgetRecord."""
+"""Prose statements → narrative IndicatorRecord / BudgetRecord.
+
+Each figure of a statement takes the role of the last role word before it, in the text
+since the previous figure: `memperoleh hasil sebesar 3,91` (realisasi) `dari target 3,25`
+(target) `atau 120 %` (a percentage after both: the capaian). A figure after a growth
+word (`peningkatan sebesar 0,0001%`) is not a record figure. When a role comes round
+again a new record starts (`… 2023 sebesar Rp X atau P % dari total anggaran Rp Y.
+Realisasi ini … tahun 2022 sebesar Rp X' …`). Records holding rupiah are budget
+records (PNBP when the clause names it), the others indicator records.
+"""
 
 from __future__ import annotations
 
-from pipeline.model import BudgetRecord, Document, IndicatorRecord
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex as re
+
+from interpret.context import polarity
+from normalizers.numbers import NumberMatch, find_numbers
+from pipeline.model import BudgetRecord, Document, IndicatorRecord, Provenance, Quantity, Statement
+
+log = logging.getLogger(__name__)
+
+# role words, matched in the text between two figures; the last one before a figure decides
+_ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("growth", re.compile(r"\b(?:peningkatan|penurunan|kenaikan|meningkat|menurun|naik|turun|selisih|"
+                          r"pertumbuhan|bertambah|berkurang|lebih\s+tinggi|lebih\s+rendah)\b", re.I)),
+    ("pagu", re.compile(r"\b(?:anggaran|pagu|dipa|alokasi)\b", re.I)),
+    ("target", re.compile(r"\b(?:target|ditargetkan|rencana(?!\s+aksi))\b", re.I)),
+    ("realisasi", re.compile(r"\b(?:realisasi|hasil|memperoleh|diperoleh|mencapai|nilai)\b", re.I)),
+    ("capaian", re.compile(r"\b(?:capaian|pencapaian|tingkat\s+capaian)\b", re.I)),
+    # `realisasi dibanding target yaitu 105%`, `target capaian … sebesar 90%`: the longer phrase decides
+    ("capaian", re.compile(r"\b(?:realisasi|capaian|nilai)\s+(?:\w+\s+){0,2}dibanding(?:kan)?\s+(?:dengan\s+)?"
+                           r"(?:target|standar|rata)\w*(?=\s*(?:yaitu|yakni|adalah)?\s*(?:sebesar)?\s*$)", re.I)),
+    ("capaian", re.compile(r"\bcapaian\s+target\b", re.I)),
+    ("target", re.compile(r"\btarget\s+(?:capaian|realisasi|kinerja|nilai)\b", re.I)),
+    ("realisasi", re.compile(r"\brealisasi\s+(?:anggaran|belanja|pnb[pk]\w*|penerimaan)\b", re.I)),
+)
+_PNBP = re.compile(r"\bpnb[pk]\w*\b|penerimaan\s+negara\s+bukan\s+pajak", re.I)
+_CLAUSE_SPLIT = re.compile(r";\s+|\s+serta\s+(?=[\p{Lu}])")
+_INDIKATOR = re.compile(
+    r"\bindikator(?:\s+kinerja)?(?:\s+(?:kegiatan|utama))?\s+(?:berupa\s+)?(.{8,160}?)"
+    r"(?=\s+(?:dengan|sebesar|adalah|yaitu|memperoleh|mencapai|pada\s+tahun|tahun|sebagai)\b|[,.:;]|$)",
+    re.I,
+)
+_YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
+_LEAD = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:berupa\s+)?")
+
+
+@dataclass
+class _Draft:
+    roles: dict[str, NumberMatch] = field(default_factory=dict)
+    offset: int = 0
+    year: int | None = None
+    explicit: bool = False
+    lead: str = ""  # the text before the first figure: what the record is about
+
+    def has_money(self) -> bool:
+        return any(m.unit == "rupiah" for m in self.roles.values())
+
+
+def _role_before(gap: str) -> str:
+    """The role the last role word of `gap` names ('' when none); of two ending together, the longer."""
+    best, best_key = "", (-1, 0)
+    for role, pattern in _ROLE_WORDS:
+        for m in pattern.finditer(gap):
+            key = (m.end(), m.end() - m.start())
+            if key > best_key:
+                best, best_key = role, key
+    head = gap[:best_key[0]]
+    lone_capaian = len(re.findall(r"\bcapaian\b", head, re.I)) == 1
+    if best == "capaian" and lone_capaian and re.search(r"\brealisasi\b", head, re.I) \
+            and re.search(r"\bdengan\s+capaian\s*$", head, re.I):
+        return "realisasi"  # `diperoleh realisasi indikator … dengan capaian 100%` names the realisasi
+    return best
+
+
+def _meaningful(draft: _Draft) -> bool:
+    """A lone figure counts only as a percentage or a decimal index, not as a bare small count."""
+    if len(draft.roles) > 1 or draft.has_money():
+        return True
+    m = next(iter(draft.roles.values()))
+    return m.unit == "percent" or m.decimals > 0
+
+
+def _assign(word: str, m: NumberMatch, draft: _Draft, last_money: str) -> str:
+    """The record role of a figure given its role word and unit ('' to drop it)."""
+    percent = m.unit == "percent"
+    if word == "growth":
+        return ""
+    if m.unit == "rupiah":
+        if word in ("pagu", "target"):
+            return "pagu"
+        if word in ("realisasi", "capaian"):
+            return "realisasi"
+        return last_money  # `belanja pegawai Rp …, belanja barang Rp …`: the role of the amount before
+    if word == "pagu":
+        return "pct" if percent else ""
+    if word == "capaian":
+        return "capaian" if percent else "realisasi"
+    if word in ("target", "realisasi"):
+        return word
+    if percent and draft.roles:
+        return "pct" if draft.has_money() else "capaian"
+    return ""
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) pieces: a list of indicators `A dengan capaian x serta B …` is split."""
+    out, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(text):
+        out.append((start, text[start:m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return [(o, c) for o, c in out if c.strip()]
+
+
+def drafts_of(clause: str) -> list[_Draft]:
+    """The records a clause states, as figure → role maps."""
+    drafts: list[_Draft] = []
+    draft = _Draft()
+    prev_end = 0
+    last_year: int | None = None
+    last_money = ""
+    for m in find_numbers(clause):
+        gap = clause[prev_end:m.start]
+        if m.is_year or _YEARLIKE.match(m.token):
+            last_year = int(m.value) if m.value is not None else last_year
+            continue
+        prev_end = m.end
+        if m.value is None and not m.ambiguous:
+            continue
+        word = _role_before(gap)
+        role = _assign(word, m, draft, last_money)
+        if not role:
+            continue
+        if m.unit == "rupiah":
+            last_money = role
+        if role in draft.roles:
+            drafts.append(draft)
+            draft = _Draft()
+        if not draft.roles:
+            draft.offset, draft.year, draft.lead = m.start, last_year, gap
+        draft.roles[role] = m
+        draft.explicit = draft.explicit or bool(word) or m.unit == "rupiah"
+    drafts.append(draft)
+    return [d for d in drafts if d.roles and d.explicit and _meaningful(d)]
+
+
+def _quantity(m: NumberMatch, prov: Provenance) -> Quantity:
+    return Quantity(raw=m.raw, value=m.value, decimals=m.decimals, unit=m.unit, unit_raw=m.unit_raw, prov=prov)
+
+
+def _line_of(statement: Statement, offset: int) -> int | None:
+    if statement.prov.line is None:
+        return None
+    return statement.prov.line + statement.text[:offset].count("\n")
+
+
+def _item(lead: str, clause: str) -> str:
+    """What a budget statement is about: the words before its first amount, else the clause."""
+    text = re.sub(r"\s+", " ", lead).strip(" ,.:;")
+    text = re.sub(r"\s+(?:adalah|sebesar|yaitu|yakni)$", "", text)
+    return (text or clause.strip())[-160:]
+
+
+def indikator_name(clause: str, context: str) -> str:
+    m = _INDIKATOR.search(clause)
+    if m:
+        return m.group(1).strip()
+    return _LEAD.sub("", context).strip()
 
 
 def statement_records(document: Document) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
-    return [], []
+    return records_from_statements(document, document.statements)
+
+
+def records_from_statements(
+    document: Document, statements: Sequence[Statement]
+) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
+    indicators: list[IndicatorRecord] = []
+    budget: list[BudgetRecord] = []
+    for st in statements:
+        for offset, clause in clauses(st.text):
+            for d in drafts_of(clause):
+                line = _line_of(st, offset + d.offset)
+                prov = Provenance(st.prov.source_file, line, st.prov.page, clause)
+                q = {role: _quantity(m, prov) for role, m in d.roles.items()}
+                year = d.year or document.year
+                if d.has_money():
+                    kind = "pnbp" if _PNBP.search(d.lead) else "narrative"
+                    budget.append(BudgetRecord(
+                        report_id=document.report_id, source_file=document.source_file, line=line,
+                        page=st.prov.page, table_id="", kind=kind, year=year, item=_item(d.lead, clause),
+                        parent_item="", is_total=True, pagu=q.get("pagu"), realisasi=q.get("realisasi"),
+                        pct=q.get("pct"), raw=clause.strip(),
+                    ))
+                    continue
+                if not {"target", "realisasi", "capaian"} & q.keys():
+                    continue
+                name = indikator_name(clause, st.context)
+                indicators.append(IndicatorRecord(
+                    report_id=document.report_id, source_file=document.source_file, line=line, page=st.prov.page,
+                    table_id="", kind="narrative", year=year, sasaran="", indikator=name,
+                    target=q.get("target"), realisasi=q.get("realisasi"), capaian=q.get("capaian"),
+                    raw=clause.strip(), polarity=polarity(name),
+                ))
+    return indicators, budget
