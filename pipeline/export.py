@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 from normalizers.numbers import Hint, column_convention, format_decimal, parse_number
@@ -40,12 +41,12 @@ FINDING_COLUMNS = (
 def _s(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, Enum):
+        return str(value.value)
     if isinstance(value, Decimal):
         return format_decimal(value)
     if isinstance(value, bool):
         return "1" if value else "0"
-    if hasattr(value, "value") and not isinstance(value, (int, float, str)):
-        return str(value.value)  # enums
     return str(value)
 
 
