@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 import regex as re
@@ -29,8 +30,13 @@ class _Numbered(Protocol):
     text: str
 
 
+_MARKUP_CHARS = frozenset("<*_\\&[")
+
+
 def strip_markup(text: str) -> str:
     """Cell text without HTML/markdown emphasis, entities decoded, whitespace collapsed."""
+    if _MARKUP_CHARS.isdisjoint(text):
+        return " ".join(text.split())
     t = _BLOCK_TAG.sub(" ", text)
     t = _TAG.sub("", t)
     t = _EMPH.sub(r"\2", t)
@@ -86,6 +92,7 @@ def _all_caps(text: str) -> bool:
     return letters >= 4 and len(_UPPER.findall(text)) >= 0.9 * letters and len(_DIGIT.findall(text)) <= 4
 
 
+@lru_cache(maxsize=16384)
 def heading_text(text: str) -> str:
     """The heading a line is (markup removed), or '' when it is not one."""
     if "\t" in text or "$" in text or "=" in text or is_caption(text) or is_figure_caption(text):
@@ -110,6 +117,7 @@ def heading_text(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
 def is_indicator_title(text: str) -> bool:
     """'Indikator Kinerja Kegiatan Indeks ...', '**1. Indikator 1: Persentase ...**' (a title, not a sentence)."""
     if "\t" in text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re as stdre
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,41 +43,28 @@ _MONTHS = (
     r"(?:Jan(?:uari|uary)?|Feb(?:ruari|ruary)?|Mar(?:et|ch)?|Apr(?:il)?|Mei|May|Jun[ie]?|Jul[iy]?"
     r"|Agu(?:stus)?|Aug(?:ust)?|Sep(?:tember)?|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Des(?:ember)?|Dec(?:ember)?)"
 )
-_NOT_FIGURES = re.compile(
-    "|".join(
-        [
-            r"\b(?:Nomor|Nomer|No|Nmr)\s*[.:]?\s*[\w./-]*\d[\w./-]*(?:\s+(?:Tahun|Th\.?)\s+\d{4})?",
-            r"\b(?:Tahun|TA|T\.A|periode|Th)\.?\s+\d{4}(?:\s*[-–/]\s*\d{4})?",
-            r"\b(?:Pasal|ayat|huruf|angka|butir|Bab|Lampiran|halaman|hal|versi|ver|Rev)\.?\s+[\dIVX][\w.]*",
-            r"\b(?:UU|PP|Perpres|Permen\w*|Inpres|Keppres|Kepmen\w*|PMK|PER)[\s.-]*(?:No\.?\s*)?\d[\w/.-]*",
-            r"\b\d{1,2}\s+" + _MONTHS + r"\s+\d{4}\b",
-            _MONTHS + r"\s+\d{4}\b",
-            r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b",
-            r"\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b",
-            r"\b\d{13,}\b",
-            r"\(\s*0\d{2,4}\s*\)\s*[\d\s-]{5,12}",
-            r"\+62[\d\s-]{6,}",
-            r"\b0\d{9,12}\b",
-            r"\b(?:RT|RW)\.?\s*\d+",
-            r"\bKode\s+Pos\s*\d+",
-            r"\S+@\S+",
-            r"(?:https?://|www\.)\S+",
-            r"\b\w*[A-Za-z]\w*[-./]\w*\d[\w./-]*",
-            r"\b[A-Za-z]+_?\d+\w*\b",
-            r"\b\w+-\d+\b",
-            r"\b(?:Tabel|Table|Gambar|Grafik)\s*[\dIVX]+(?:\s?[.]\s?\d+)*",
-            r"\b(?:pukul|jam)\s+\d{1,2}[.:]\d{2}",
-            r"\(\d{1,2}\)",
-            r"(?<=^|\s)\d{1,2}\)(?=\s)",
-            r"^\s*(?:[-*•]\s*)?\(?\d{1,2}(?:\.\d{1,2})*[.)](?=\s)",
-        ]
-    ),
-    re.I | re.M,
-)
-_NUMBER = re.compile(r"(?<![\w])\d[\d.,]*\d(?:\s*%)?|(?<![\w])\d(?:\s*%)?")
+# a number token; whether it is a *meaningful* figure is decided from its word and a small window
+_NUMBER = stdre.compile(r"(?<![\d,])(?<!\d\.)\d[\d.,]*\d%?|(?<![\d,])(?<!\d\.)\d%?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_CURRENCY = re.compile(r"\bRp\.?", re.I)
-_DIGIT_START = re.compile(r"^\s*(?:Rp\.?\s*)?\d")
+_CURRENCY_PREFIX = stdre.compile(r"^(?:rp\.?|idr)", stdre.I)
+_WORD_PUNCT = "()[]{},;:\"'“”‘’*_<>"
+_REFERENCE_BEFORE = stdre.compile(
+    r"(?:\b(?:nomor|nomer|no|nmr|pasal|ayat|huruf|angka|butir|bab|lampiran|halaman|hal|versi|ver|rev|uu|pp"
+    r"|perpres|permen\w*|inpres|keppres|kepmen\w*|pmk|per|rt|rw|pos|tabel|table|gambar|grafik|pukul|jam|nip"
+    r"|telp|telepon|fax|hp|wa|tahun|ta|t\.a|periode|th|kode|akun|nip)\.?\s*[:.]?\s*"
+    r"|\b(?:tabel|table|gambar|grafik)\s*[\dIVX]+\s?\.\s?"
+    r"|\bnip\.?\s*:?\s*[\d\s]*"
+    r"|\(\s*0\d{2,4}\s*\)\s*)$",
+    stdre.I,
+)
+_DATE_AFTER = stdre.compile(r"^\s+" + _MONTHS + r"\b", stdre.I)
+_DATE_WORD = stdre.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$")
+_CODE_DIGITS = stdre.compile(r"^0\d{2,}$|^\d{13,}$")
+_SENTENCE_HEAD = stdre.compile(r"^[\s#*•▪❖\-]*(?:\(?[a-z]\)\s*)?$", stdre.I)
+_LETTER_IN_WORD = re.compile(r"\p{L}")
+BEFORE_WINDOW = 40
+_HAS_DIGIT = stdre.compile(r"\d")
+_DIGIT_START = stdre.compile(r"^\s*(?:Rp\.?\s*)?\d")
 # a figure run straight into a sentence opener: the export lost the full stop ('1.113.362.000 Sedangkan')
 _MISSING_STOP = re.compile(
     r"(?<=\d%?)\s+(?=(?:Sedangkan|Adapun|Namun|Selain|Hal|Dengan|Berdasarkan|Oleh|Sehingga|Realisasi|Capaian)\b)"
@@ -86,21 +74,50 @@ _MISSING_STOP = re.compile(
 # --------------------------------------------------------------------------- figures
 
 
-def _mask(text: str) -> str:
-    blank = _CURRENCY.sub(lambda m: " " * len(m.group()), text)
-    return _NOT_FIGURES.sub(lambda m: " " * len(m.group()), blank)
+def _word_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited word holding text[start:end], outer punctuation and Rp removed."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    word = text[left:right].strip(_WORD_PUNCT).rstrip(".")
+    return _CURRENCY_PREFIX.sub("", word)
+
+
+def _is_meaningful(text: str, start: int, end: int, sentence_start: int) -> bool:
+    token = text[start:end].rstrip(".,%")
+    if _YEAR.match(token) or _CODE_DIGITS.match(token):
+        return False
+    word = _word_around(text, start, end)
+    if _LETTER_IN_WORD.search(word) or "@" in word or _DATE_WORD.match(word):
+        return False
+    after = text[end : end + 2]
+    before = text[max(sentence_start, start - BEFORE_WINDOW) : start]
+    if after.startswith(")") and (before.endswith("(") or not before or before[-1].isspace()) and len(token) <= 2:
+        return False  # (1) / 1) enumerators
+    if after.startswith(".") and _SENTENCE_HEAD.match(text[sentence_start:start]) and len(token) <= 2:
+        return False  # '1. ...' at the head of a sentence or list item
+    if _REFERENCE_BEFORE.search(before):
+        return False
+    return not _DATE_AFTER.match(text[end : end + 12])
+
+
+def figures_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, token) of the meaningful figures in text[start:end]: not a year, a regulation
+    number, a date, a NIP, a phone number, an address, a code or a list enumerator."""
+    stop = len(text) if end is None else end
+    out: list[tuple[int, str]] = []
+    for m in _NUMBER.finditer(text, start, stop):
+        if _is_meaningful(text, m.start(), m.end(), start):
+            out.append((m.start(), m.group()))
+    return out
 
 
 def meaningful_figures(text: str) -> list[tuple[int, str]]:
-    """(offset, token) of every figure that is not a year, a regulation number, a date, a NIP,
-    a phone number, an address, a code or a list enumerator."""
-    out: list[tuple[int, str]] = []
-    for m in _NUMBER.finditer(_mask(text)):
-        token = m.group().rstrip(".,")
-        if _YEAR.match(token):
-            continue
-        out.append((m.start(), token))
-    return out
+    """(offset, token) of every meaningful figure of a sentence."""
+    return figures_in(text)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -181,7 +198,7 @@ def paragraphs(lines: Sequence[Line]) -> list[_Paragraph]:
 
 
 def _is_abbreviation(before: str) -> bool:
-    m = _WORD_BEFORE.search(before)
+    m = _WORD_BEFORE.search(before[-40:])
     if not m:
         return False
     word = m.group(1).strip("*(\"'“").lower()
@@ -217,12 +234,14 @@ def find_statements(lines: Sequence[Line], source_file: str) -> list[Statement]:
     out: list[Statement] = []
     for para in paragraphs(lines):
         text, starts, para_lines = para.located()
+        if not _HAS_DIGIT.search(text):
+            continue
         for s, e in sentences(text):
             raw = text[s:e].strip()
-            figures = meaningful_figures(text[s:e])
+            figures = figures_in(text, s, e)
             if not figures or len(_LETTERS.findall(raw)) < 3:
                 continue
-            offset = s + figures[0][0]
+            offset = figures[0][0]
             k = max(0, bisect.bisect_right(starts, offset) - 1)
             line = para_lines[k]
             context = headings[position[(line.page, line.number)]]

@@ -15,6 +15,7 @@ import itertools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex as re
 
@@ -45,11 +46,13 @@ _NORMALISE = re.compile(r"[^\p{L}\p{N}%]+")
 # --------------------------------------------------------------------------- cell and row shapes
 
 
+@lru_cache(maxsize=65536)
 def is_figure(text: str) -> bool:
     """A cell that states a number (with an optional Rp prefix or unit), not a year."""
     return bool(_FIGURE.match(text)) and not _YEAR.match(text)
 
 
+@lru_cache(maxsize=65536)
 def is_value_cell(text: str) -> bool:
     """A figure, or a stand-in for one ('-', 'Nihil', '[Rp]', '[...%]')."""
     return is_figure(text) or bool(_VALUE_PLACEHOLDER.match(text))
