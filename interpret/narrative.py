@@ -45,6 +45,8 @@ _INDIKATOR = re.compile(
     r"(?=\s+(?:dengan|sebesar|adalah|yaitu|memperoleh|mencapai|pada\s+tahun|tahun|sebagai)\b|[,.:;]|$)",
     re.I,
 )
+_DARI = re.compile(r"^\W*(?:atau\s+)?dari\s+(?:total\s+)?(?:target|anggaran|pagu|rencana)\b", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", re.I)
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _LEAD = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:berupa\s+)?")
 
@@ -117,13 +119,24 @@ def clauses(text: str) -> list[tuple[int, str]]:
     return [(o, c) for o, c in out if c.strip()]
 
 
-def drafts_of(clause: str) -> list[_Draft]:
+def _settle_pending(pending: list[NumberMatch], draft: _Draft) -> None:
+    """`A dari target B`, `Rp X atau P % dari total anggaran Rp Y`: the figures before `dari` are the
+    realised value and its percentage even when no role word stands before them."""
+    for m in pending:
+        percent_role = "pct" if draft.has_money() else "capaian"
+        draft.roles.setdefault(percent_role if m.unit == "percent" else "realisasi", m)
+        draft.offset = min(draft.offset, m.start)
+    pending.clear()
+
+
+def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
     """The records a clause states, as figure → role maps."""
     drafts: list[_Draft] = []
     draft = _Draft()
     prev_end = 0
     last_year: int | None = None
     last_money = ""
+    pending: list[NumberMatch] = []
     for m in find_numbers(clause):
         gap = clause[prev_end:m.start]
         if m.is_year or _YEARLIKE.match(m.token):
@@ -132,9 +145,11 @@ def drafts_of(clause: str) -> list[_Draft]:
         prev_end = m.end
         if m.value is None and not m.ambiguous:
             continue
-        word = _role_before(gap)
+        word = _role_before(gap) or (default_word if not drafts and not draft.roles else "")
         role = _assign(word, m, draft, last_money)
         if not role:
+            if word != "growth" and len(pending) < 2:
+                pending.append(m)
             continue
         if m.unit == "rupiah":
             last_money = role
@@ -145,6 +160,11 @@ def drafts_of(clause: str) -> list[_Draft]:
             draft.offset, draft.year, draft.lead = m.start, last_year, gap
         draft.roles[role] = m
         draft.explicit = draft.explicit or bool(word) or m.unit == "rupiah"
+        if pending and _DARI.match(gap):
+            if m.unit == "rupiah" and draft.lead == gap:
+                draft.lead = clause[:pending[0].start]
+            _settle_pending(pending, draft)
+        pending.clear()
     drafts.append(draft)
     return [d for d in drafts if d.roles and d.explicit and _meaningful(d)]
 
@@ -177,14 +197,38 @@ def statement_records(document: Document) -> tuple[list[IndicatorRecord], list[B
     return records_from_statements(document, document.statements)
 
 
+def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
+    """Consecutive sentences of one paragraph (same start line) joined, with the role word a list
+    header such as `… dengan capaian:` hands to the list items under it."""
+    groups: list[list[Statement]] = []
+    for st in statements:
+        if groups and groups[-1][-1].prov.line == st.prov.line and st.prov.line is not None:
+            groups[-1].append(st)
+        else:
+            groups.append([st])
+    out: list[tuple[Statement, str]] = []
+    handed = ""
+    for group in groups:
+        first = group[0]
+        text = " ".join(s.text.strip() for s in group)
+        merged = Statement(text, first.prov, first.context)
+        is_item = bool(_LIST_ITEM.match(text).group(0).strip()) if _LIST_ITEM.match(text) else False
+        out.append((merged, handed if is_item else ""))
+        if text.rstrip().endswith(":"):
+            handed = _role_before(text)
+        elif not is_item:
+            handed = ""
+    return out
+
+
 def records_from_statements(
     document: Document, statements: Sequence[Statement]
 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
-    for st in statements:
+    for st, handed in paragraphs(statements):
         for offset, clause in clauses(st.text):
-            for d in drafts_of(clause):
+            for d in drafts_of(clause, handed):
                 line = _line_of(st, offset + d.offset)
                 prov = Provenance(st.prov.source_file, line, st.prov.page, clause)
                 q = {role: _quantity(m, prov) for role, m in d.roles.items()}
