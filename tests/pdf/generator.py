@@ -598,12 +598,12 @@ def render_text(blocks: Sequence[Block] = REPORT) -> str:
 
 def render_long(path: Path, n_pages: int = 300) -> int:
     """A long report for the memory bench: the sample report's pages repeated; returns pages drawn."""
-    blocks: list[Block] = []
     unit = [b for b in REPORT if not isinstance(b, ScannedPage)]
-    while True:
+    per_copy = render_pdf(path, unit).n_pages  # pages one copy of the report takes
+    copies = -(-n_pages // per_copy)
+    blocks: list[Block] = []
+    for _ in range(copies):
         blocks += [*unit, PageBreak("portrait")]
-        if len(blocks) // len(unit) * 8 >= n_pages:
-            break
     rendered = render_pdf(path, blocks)
     return rendered.n_pages
 
