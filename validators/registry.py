@@ -20,6 +20,7 @@ from validators.rules.formulas import check_formulas, check_weighted_terms
 from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_repeated_capaian, check_units
+from validators.rules.weighted import check_combined_scores, check_declared_weights, check_score_rows
 
 E, W = Severity.ERROR, Severity.WARNING
 ZERO = Decimal(0)
@@ -56,6 +57,12 @@ REGISTRY: tuple[Check, ...] = (
           "every formula evaluated by the safe parser equals the result it states; x/0 is an undefined ratio"),
     Check("weighted_sum_mismatch", "weighted", ("terms", "weights"), W, check_weighted_terms, ZERO,
           "a weighted sum's written terms match its definition and declared weights"),
+    Check("weighted_sum_mismatch", "weighted", ("declared bobot", "score columns", "nilai kinerja"), W,
+          check_declared_weights, ZERO, "Σ nilai × declared bobot gives the row's Nilai Kinerja / Nilai Total"),
+    Check("weighted_sum_mismatch", "weighted", ("nilai", "bobot", "nilai akhir"), E, check_score_rows, ZERO,
+          "IKPA: nilai × bobot = nilai akhir"),
+    Check("weighted_sum_mismatch", "weighted", ("component scores", "combined score"), W, check_combined_scores,
+          ZERO, "a combined score lies between the scores it combines"),
     # 7 prose claims
     Check("pct_mismatch", "prose", ("numerator", "denominator", "percent"), E, check_prose_ratios, ZERO,
           "`A atau P% dari B` and `A dari target B atau P%`: P = A/B×100"),

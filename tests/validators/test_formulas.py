@@ -37,7 +37,7 @@ def test_chain_over_several_formulas_and_definitions() -> None:
     assert audit(report(formulas=fs)) == ()
     wrong = (*fs[:4], formula("K1 = 3,95", "", 14))
     (f,) = audit(report(formulas=wrong))
-    assert (f.rule, f.line, f.stated, f.expected) == ("formula_mismatch", 12, "3,95", "3.92")
+    assert (f.rule, f.line, f.stated, f.expected) == ("formula_mismatch", 14, "3,95", "3.92")
 
 
 def test_repeated_term_in_weighted_sum() -> None:

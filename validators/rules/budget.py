@@ -22,6 +22,8 @@ def pct_interval(rec: BudgetRecord) -> Interval | None:
     pagu, real = _pagu(rec), rec.realisasi
     if pagu is None or real is None or real.value is None or pagu.value == 0:
         return None
+    if "percent" in (real.unit, pagu.unit) or "%" in real.raw + pagu.raw:
+        return None
     try:
         return (figure(real).interval / figure(pagu).interval).scale(HUNDRED)
     except ZeroDivisionError:
@@ -46,6 +48,8 @@ def check_pct(ctx: Context, check: Check) -> Iterator[Issue]:
         pct, pagu, real = rec.pct, _pagu(rec), rec.realisasi
         if pct is None or pct.value is None or pagu is None or real is None or real.value is None:
             continue
+        if "percent" in (real.unit, pagu.unit) or "%" in real.raw + pagu.raw:
+            continue  # a percentage read as an amount: the record is misread, not the report wrong
         if pagu.value == 0:
             if real.value == 0:
                 yield Issue("undefined_ratio", Severity.WARNING, pct.prov.line if pct.prov else rec.line,

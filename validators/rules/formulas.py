@@ -44,6 +44,10 @@ class Chain:
     parts: tuple[str, ...]
     lines: tuple[int, ...]
     page: int | None
+    part_lines: tuple[int | None, ...] = ()
+
+    def line_of(self, i: int) -> int | None:
+        return self.part_lines[i] if i < len(self.part_lines) and self.part_lines[i] else self.line
 
     @property
     def line(self) -> int | None:
@@ -82,9 +86,10 @@ def chains(formulas: Sequence[Formula]) -> list[Chain]:
         if out and label and out[-1].label == label and not _complete(out[-1]) and (
                 line is None or not out[-1].lines or line - out[-1].lines[-1] <= 6):
             prev = out[-1]
-            out[-1] = Chain(label, (*prev.parts, *parts), (*prev.lines, *([line] if line else [])), prev.page)
+            out[-1] = Chain(label, (*prev.parts, *parts), (*prev.lines, *([line] if line else [])), prev.page,
+                            (*prev.part_lines, *([line] * len(parts))))
         else:
-            out.append(Chain(label, tuple(parts), (line,) if line else (), f.prov.page))
+            out.append(Chain(label, tuple(parts), (line,) if line else (), f.prov.page, (line,) * len(parts)))
     return out
 
 
@@ -139,8 +144,9 @@ def _check_chain(chain: Chain, env: dict[str, Value], check: Check) -> Iterator[
         except UndefinedRatio:
             undefined = True
             stated = chain.parts[-1] if final is not None and i < len(chain.parts) - 1 else ""
-            yield Issue("undefined_ratio", Severity.WARNING, chain.line, label or part[:60], stated.strip() or part,
-                        "undefined (0/0)", f"{label or 'formula'} = {part.strip()}: a division by zero is undefined"
+            yield Issue("undefined_ratio", Severity.WARNING, chain.line_of(i), label or part[:60],
+                        stated.strip() or part, "undefined (0/0)",
+                        f"{label or 'formula'} = {part.strip()}: a division by zero is undefined"
                         + (f", yet the report gives {stated.strip()}" if stated else ""),
                         related_lines=chain.lines)
             continue
@@ -155,10 +161,10 @@ def _check_chain(chain: Chain, env: dict[str, Value], check: Check) -> Iterator[
             continue
         expected = _expected_text(value, final)
         if verdict == Verdict.TRUNCATED:
-            yield Issue(check.name, Severity.INFO, chain.line, label or part[:60], chain.parts[j].strip(), expected,
-                        f"{part.strip()} = {expected}, printed truncated as {chain.parts[j].strip()}")
+            yield Issue(check.name, Severity.INFO, chain.line_of(j), label or part[:60], chain.parts[j].strip(),
+                        expected, f"{part.strip()} = {expected}, printed truncated as {chain.parts[j].strip()}")
             continue
-        yield Issue(check.name, check.severity, chain.line, label or part[:60], chain.parts[j].strip(), expected,
+        yield Issue(check.name, check.severity, chain.line_of(j), label or part[:60], chain.parts[j].strip(), expected,
                     f"{label or 'formula'}: {part.strip()} evaluates to {expected}, "
                     f"but the report states {chain.parts[j].strip()}",
                     difference=fmt(final[0] - Decimal(expected), final[1]), related_lines=chain.lines)
@@ -215,9 +221,10 @@ def check_weighted_terms(ctx: Context, check: Check) -> Iterator[Issue]:
         if symbolic and numeric:
             n_sym, n_num = len(_terms(symbolic[-1])), len(_terms(numeric[0]))
             if n_sym != n_num:
-                yield Issue(check.name, Severity.WARNING, chain.line, chain.label, f"{n_num} terms",
-                            f"{n_sym} terms", f"{chain.label}: the definition has {n_sym} weighted terms but the "
-                            f"substituted formula {numeric[0].strip()[:80]} has {n_num}")
+                at = chain.line_of(chain.parts.index(numeric[0]))
+                yield Issue(check.name, Severity.WARNING, at, chain.label, f"{n_num} terms", f"{n_sym} terms",
+                            f"{chain.label}: the definition has {n_sym} weighted terms but the substituted"
+                            f" formula {numeric[0].strip()[:80]} has {n_num}")
 
 
 def _declared_weights(ctx: Context) -> dict[str, tuple[Decimal, int]]:
