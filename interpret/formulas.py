@@ -36,6 +36,7 @@ _BENCH = re.compile(r"\brata\s*[-–]?\s*rata\b|\bstandar\b|\bnasional\b|\brpjmn
 _CAPAIAN_LABEL = re.compile(r"\b(?:capaian|pencapaian|persentase\s+pencapaian)\b", re.I)
 _TARGET_LABEL = re.compile(r"^\W*(?:target|rencana)\b", re.I)
 _REAL_LABEL = re.compile(r"^\W*realisasi\b", re.I)
+_INDIKATOR_PREFIX = re.compile(r"^\W*(?:\d+\.\s*)?indikator\s*\d*\s*:?\s*", re.I)
 _LATEX = re.compile(r"\\(?:text|mathrm|textbf|mbox)\s*\{([^{}]*)\}")
 _COMMANDS = re.compile(r"\\(?:times|cdot|left|right|,|;|!|quad)|[{}$]")
 
@@ -60,10 +61,10 @@ def ratio_parts(expression: str) -> tuple[str, str] | None:
     """(numerator, denominator) as printed, from `\\frac{a}{b}` or `a/b`; None when neither."""
     m = _FRAC.search(expression)
     if m:
-        return m.group(1), m.group(2)
+        return m.group(1).strip(), m.group(2).strip()
     m = _SLASH.search(plain(expression))
     if m:
-        return m.group(1), m.group(2)
+        return m.group(1).strip(), m.group(2).strip()
     return None
 
 
@@ -108,7 +109,7 @@ def _record(document: Document, formula: Formula, kind: str, indikator: str, tar
 
 
 def _indikator(formula: Formula) -> str:
-    return re.sub(r"^\W*(?:indikator\s*\d*\s*:?\s*)", "", formula.context.split(" › ")[0]).strip()
+    return _INDIKATOR_PREFIX.sub("", formula.context.split(" › ")[0]).strip()
 
 
 def _ratio_record(document: Document, formula: Formula, kind: str, terms: _Terms) -> IndicatorRecord | None:

@@ -48,6 +48,7 @@ _INDIKATOR = re.compile(
 _DARI = re.compile(r"^\W*(?:atau\s+)?dari\s+(?:total\s+)?(?:target|anggaran|pagu|rencana)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", re.I)
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
+_VERB = re.compile(r"\s+(?:dengan|sebesar|adalah|yaitu|yakni|memperoleh|mencapai|telah|pada\s+tahun)\b", re.I)
 _LEAD = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:berupa\s+)?")
 
 
@@ -58,6 +59,7 @@ class _Draft:
     year: int | None = None
     explicit: bool = False
     lead: str = ""  # the text before the first figure: what the record is about
+    end: int = 0
 
     def has_money(self) -> bool:
         return any(m.unit == "rupiah" for m in self.roles.values())
@@ -159,6 +161,7 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
         if not draft.roles:
             draft.offset, draft.year, draft.lead = m.start, last_year, gap
         draft.roles[role] = m
+        draft.end = max(draft.end, m.end)
         draft.explicit = draft.explicit or bool(word) or m.unit == "rupiah"
         if pending and _DARI.match(gap):
             if m.unit == "rupiah" and draft.lead == gap:
@@ -190,6 +193,9 @@ def indikator_name(clause: str, context: str) -> str:
     m = _INDIKATOR.search(clause)
     if m:
         return m.group(1).strip()
+    head = _LEAD.sub("", _VERB.split(clause, maxsplit=1)[0]).strip(" ,.:;")
+    if 1 < len(head.split()) <= 20 and not _ROLE_WORDS[1][1].search(head):
+        return head
     return _LEAD.sub("", context).strip()
 
 
@@ -234,7 +240,7 @@ def records_from_statements(
                 q = {role: _quantity(m, prov) for role, m in d.roles.items()}
                 year = d.year or document.year
                 if d.has_money():
-                    kind = "pnbp" if _PNBP.search(d.lead) else "narrative"
+                    kind = "pnbp" if _PNBP.search(d.lead) or _PNBP.search(clause[d.offset:d.end]) else "narrative"
                     budget.append(BudgetRecord(
                         report_id=document.report_id, source_file=document.source_file, line=line,
                         page=st.prov.page, table_id="", kind=kind, year=year, item=_item(d.lead, clause),
