@@ -179,7 +179,9 @@ def paragraphs(lines: Sequence[Line]) -> list[_Paragraph]:
         if current and adjacent:
             last = current[-1][1]
             if blanks == 0:
-                joins = not _stands_alone(ln.text) and not heading_text(current[-1][0].text)
+                in_item = bool(_LIST_ITEM.match(current[0][0].text))
+                continues = not in_item or bool(_LOWER_START.match(text) or _DIGIT_START.match(text))
+                joins = continues and not _stands_alone(ln.text) and not heading_text(current[-1][0].text)
             elif blanks <= MAX_BLANKS_IN_PARAGRAPH:
                 open_end = not _TERMINAL_END.search(last) or _is_abbreviation(last)
                 joins = open_end and bool(_LOWER_START.match(text) or _DIGIT_START.match(text))
