@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extractors.base import Extraction, Line
+from extractors.plain_columns import Span, WideHeader, anchored_columns, text_columns_of, wide_header
 from extractors.plain_header import (
     Header,
     build_header,
@@ -32,7 +33,7 @@ from extractors.plain_header import (
     starts_header,
     vocab_hits,
 )
-from extractors.plain_rows import Fig, Row, RowCells, column_role, finish_row
+from extractors.plain_rows import Fig, Row, RowCells, column_role, finish_row, finish_wide_row
 from extractors.plain_tokens import (
     Shape,
     collapse,
@@ -59,6 +60,8 @@ TITLE_LOOKBACK = 8  # non-blank lines searched above a header for its caption
 _CAPTION = re.compile(r"^\s*(?:Tabel|Table)\s*[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 _DASH_CAPTION = re.compile(r"^\s*[-–]\s*\S.{3,}\S\s*[-–]\s*$")
 _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d+(?:\.\d+)+\.?\s+[A-Z].*)$")
+_PICTURE = re.compile(r"^\s*(?:Gambar|Grafik|Diagram|Bagan|Figure)\s*[\dIVX]", re.I)
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
 _STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
 
@@ -115,11 +118,11 @@ def _is_caption(text: str) -> bool:
 def _ends_region(info: Info) -> bool:
     """A line no table row can hold: prose, a caption, a heading, a source note, a formula, a date."""
     text = info.text
-    if info.kind in ("claimed", "formula") or _is_prose(info):
+    if info.kind in ("claimed", "formula") or _is_prose(info) or _is_caption(text) or _PICTURE.match(text):
         return True
     if info.kind == "figure":
         return False
-    return bool(_is_caption(text) or _HEADING.match(text) or _STOP.match(text) or is_dateline(text))
+    return bool(_HEADING.match(text) or _STOP.match(text) or is_dateline(text))
 
 
 def is_heading(text: str) -> bool:
@@ -142,6 +145,11 @@ class _Start:
     header_infos: list[Info]
     label_infos: list[Info]  # label lines of the first row, printed before its figures
     body_start: int
+
+
+def _is_title(text: str) -> bool:
+    """A line above a header that names the table rather than a column (no column word but years)."""
+    return bool(_NUMBERED_HEADING.match(text)) or role_words(text, years=False) == 0
 
 
 def _find_header(infos: Sequence[Info], i: int) -> _Start | None:
@@ -168,7 +176,9 @@ def _find_header(infos: Sequence[Info], i: int) -> _Start | None:
     header, labels = pre[: k + 1], pre[k + 1 :]
     openers = [h for h, info in enumerate(header) if opens_header(info.text) and len(info.text.split()) > 1]
     if openers and openers[-1] > 0 and any(has_role(x.text) for x in header[openers[-1] :]):
-        header = header[openers[-1] :]  # titles above the header line are not part of it
+        cut = openers[-1]
+        if all(_is_title(x.text) for x in header[:cut]):
+            header = header[cut:]  # titles above the header line are not part of it
     vocab_lines = sum(is_headerish(h.text) for h in header)
     if vocab_lines * 3 < len(header) and len(header) > 2:
         return None
@@ -286,6 +296,11 @@ def _trim_tail(events: list[Info]) -> None:
         events.pop()
 
 
+def _label_text(text: str, wide: bool) -> str:
+    """A label line as kept for its row: with its positions in wide layout, spaces collapsed otherwise."""
+    return text.rstrip() if wide else collapse(text)
+
+
 def _rows(events: Sequence[Info], n_fig: int, has_no: bool, wide: bool) -> list[Row]:
     """Fold body events into rows (see plain_rows)."""
     rows: list[Row] = []
@@ -302,9 +317,9 @@ def _rows(events: Sequence[Info], n_fig: int, has_no: bool, wide: bool) -> list[
         is_figure = ev.kind == "figure" or (ev.kind == "rownum" and not has_no)
         if not is_figure:
             if wide and current is not None and current.own_label and not any(pending):
-                current.blocks[-1].append((ev.line.number, collapse(ev.text)))
+                current.blocks[-1].append((ev.line.number, _label_text(ev.text, wide)))
                 continue
-            pending[-1].append((ev.line.number, collapse(ev.text)))
+            pending[-1].append((ev.line.number, _label_text(ev.text, wide)))
             continue
         shape = ev.shape if ev.kind == "figure" else shape_of(f"{ev.text} ")
         figs = [Fig(f, ev.line.number, ev.line.page) for f in shape.figures]
@@ -315,7 +330,8 @@ def _rows(events: Sequence[Info], n_fig: int, has_no: bool, wide: bool) -> list[
             continue
         blocks = [b for b in pending if b]
         if shape.prefix:
-            blocks.append([(ev.line.number, shape.prefix)])
+            raw_prefix = ev.text[: shape.figures[0].start] if wide and shape.figures else shape.prefix
+            blocks.append([(ev.line.number, raw_prefix.rstrip() if wide else shape.prefix)])
         current = Row(blocks=blocks, figs=figs, own_label=bool(shape.prefix))
         rows.append(current)
         pending = [[]]
@@ -422,18 +438,21 @@ class PlainLayoutExtractor:
         figure_events = [e for e in region.events if e.kind == "figure"]
         if not figure_events:
             return None
-        n_fig = max(role_count(header_lines), *(len(e.shape.figures) for e in figure_events))
-        header = build_header(header_lines, n_fig)
-        wide = sum(e.shape.wide for e in figure_events) * 2 > len(figure_events)
-        rows = _rows(region.events, n_fig, header.has_no, wide)
-        if not rows:
+        most = max(len(e.shape.figures) for e in figure_events)
+        columns = _figure_columns(figure_events, most)
+        if columns:
+            header, finished = _read_wide(region, header_lines, columns)
+        else:
+            n_fig = max(role_count(header_lines), most)
+            header = build_header(header_lines, n_fig)
+            rows = _rows(region.events, n_fig, header.has_no, False)
+            roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
+            finished = [finish_row(r, header.has_no, header.n_text, roles) for r in rows]
+        if not finished:
             return None
-        roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
         first = start.header_infos[0].line
         page = first.page
-        body = tuple(
-            _cells_of(finish_row(r, header.has_no, header.n_text, roles), header, source_file, page) for r in rows
-        )
+        body = tuple(_cells_of(rc, header, source_file, page) for rc in finished)
         table = Table(
             table_id=f"p{n_before + 1:03d}",
             source_file=source_file,
@@ -452,6 +471,34 @@ class PlainLayoutExtractor:
         }
         end = max(x.index for x in (*region.header_infos, *region.repeats, *region.events)) + 1
         return table, used, end
+
+
+def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:
+    """Figure columns by position when the table is laid out with wide gaps (`pdftotext -layout`)."""
+    if sum(e.shape.wide for e in figure_events) * 2 <= len(figure_events):
+        return []
+    rows = [[Span(f.start, f.end) for f in e.shape.figures] for e in figure_events]
+    return anchored_columns(rows, most)
+
+
+def _read_wide(region: _Region, header_lines: Sequence[str], columns: Sequence[Span]) -> tuple[Header, list[RowCells]]:
+    """Header and rows of a table laid out by position (`pdftotext -layout`)."""
+    rows = _rows(region.events, len(columns), False, True)
+    labels = [raw for r in rows for block in r.blocks for _, raw in block]
+    body_text = text_columns_of(labels, columns[0].start)
+    head = wide_header([ln for ln in header_lines if not is_colnum_line(ln)], columns, body_text)
+    header = _wide_to_header(head, header_text(header_lines))
+    return header, [finish_wide_row(r, head.text_columns, columns) for r in rows]
+
+
+def _wide_to_header(head: WideHeader, text: str) -> Header:
+    n_text = max(1, len(head.text_heads))
+    text_heads = list(head.text_heads) or [""]
+    rows: list[tuple[str, ...]] = []
+    if any(head.spans):
+        rows.append(tuple([""] * n_text + list(head.spans)))
+    rows.append(tuple(text_heads + list(head.fig_heads)))
+    return Header(tuple(rows), False, n_text, len(head.fig_heads), text)
 
 
 def _linked(table: Table, before: Sequence[Table]) -> Table:

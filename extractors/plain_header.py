@@ -121,6 +121,7 @@ _QUALIFIED = frozenset({"sasaran", "indikator", "jumlah", "kode", "sub", "uraian
 _QUALIFIERS = frozenset({"kegiatan", "program", "kinerja", "strategis", "utama", "anggaran", "belanja"})
 _FUNDED = frozenset({"pagu", "realisasi", "target", "alokasi", "jumlah", "sisa"})  # `Pagu Anggaran`
 _TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _WIDE = 3  # spaces that separate two cells in `pdftotext -layout` output
 _WORD = re.compile(r"^[\W_]*(.*?)[\W_]*$")
 _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s|\d+(?:\.\d+)+\.?\s|Tabel\b|Table\b|Gambar\b|Grafik\b)", re.I)
@@ -187,8 +188,8 @@ def is_headerish(text: str) -> bool:
     if is_year_line(text) or is_colnum_line(text):
         return True
     counted = [w for w in words if len(norm_word(w)) > 1 or w in ("%", "(%)")]
-    if not counted:
-        return False
+    if not counted or any(_DIGIT.search(w) and not is_year(w) for w in words):
+        return False  # a figure other than a year: a row or a sentence, not a header
     hits = sum(_in(w, VOCAB) or is_year(w) for w in counted)
     return hits * 2 >= len(counted)
 
@@ -208,8 +209,9 @@ def opens_header(text: str) -> bool:
     return bool(words) and norm_word(words[0]) in _OPENERS and is_headerish(text)
 
 
-def role_words(text: str) -> int:
-    return sum(is_role(w) for w in text.split())
+def role_words(text: str, years: bool = True) -> int:
+    """How many words of the text head a figure column (years counted unless `years` is False)."""
+    return sum(is_role(w) if years else _in(w, ROLE_WORDS) for w in text.split())
 
 
 def vocab_hits(text: str) -> int:

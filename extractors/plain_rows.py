@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from extractors.plain_tokens import Figure, tidy_unit
+from extractors.plain_columns import Span, column_of, place_by_column, segments
+from extractors.plain_tokens import Figure, collapse, tidy_unit
 
 _ROWNUM = re.compile(r"^(\d{1,3})\s*(?:\.(?!\d)\s*)?(?=\S)")
 _NUMBERED = re.compile(r"^\d{1,2}\s*\.\s*\S")
@@ -55,7 +56,7 @@ class Row:
 
     def label_blocks(self) -> list[Block]:
         """Each block of label lines as (line of its first line, its text joined)."""
-        return [(b[0][0], " ".join(t for _, t in b)) for b in self.blocks if b]
+        return [(b[0][0], collapse(" ".join(t for _, t in b))) for b in self.blocks if b]
 
 
 @dataclass(frozen=True)
@@ -160,3 +161,21 @@ def finish_row(row: Row, has_no: bool, n_text: int, roles: Sequence[str]) -> Row
         figures=place_figures(row.figs, roles),
         line=row.line,
     )
+
+
+def finish_wide_row(row: Row, text_columns: Sequence[Span], columns: Sequence[Span]) -> RowCells:
+    """A row of a `pdftotext -layout` table: label segments and figures placed by position."""
+    n_text = max(1, len(text_columns))
+    parts: list[list[tuple[int, str]]] = [[] for _ in range(n_text)]
+    for block in row.blocks:
+        for line, raw in block:
+            for seg in segments(raw):
+                k = column_of(seg, text_columns) if text_columns else 0
+                parts[k].append((line, seg.text))
+    texts = tuple((" ".join(t for _, t in p), p[0][0] if p else None) for p in parts)
+    placed: list[Fig | None] = [None] * len(columns)
+    spans = [Span(f.figure.start, f.figure.end) for f in row.figs]
+    for fig, k in zip(row.figs, place_by_column(spans, columns), strict=True):
+        if placed[k] is None:
+            placed[k] = fig
+    return RowCells(number="", number_line=None, texts=texts, figures=tuple(placed), line=row.line)

@@ -50,6 +50,8 @@ class Figure:
     text: str
     raw: str
     kind: str  # amount | pct | number | dash
+    start: int = 0  # character columns the figure spans on its line (`pdftotext -layout` keeps them)
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,9 @@ def shape_of(text: str) -> Shape:
         cells.clear()
         prefix_end = len(text.rstrip())
     figures = tuple(
-        Figure(tidy_unit(c.text), text[c.start : c.end], "dash" if _DASH.match(c.text) else _kind(c.text))
+        Figure(
+            tidy_unit(c.text), text[c.start : c.end], "dash" if _DASH.match(c.text) else _kind(c.text), c.start, c.end
+        )
         for c in cells
     )
     if not any(f.kind != "dash" for f in figures):

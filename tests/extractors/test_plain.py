@@ -58,8 +58,11 @@ def _line_of(lines: Sequence[Line], needle: str) -> int:
 @pytest.mark.parametrize(
     ("text", "prefix", "figures"),
     [
-        ("Belanja Jasa Rp. 1.234.500.000 Rp. 1.100.000.000 89,11", "Belanja Jasa",
-         ["Rp. 1.234.500.000", "Rp. 1.100.000.000", "89,11"]),
+        (
+            "Belanja Jasa Rp. 1.234.500.000 Rp. 1.100.000.000 89,11",
+            "Belanja Jasa",
+            ["Rp. 1.234.500.000", "Rp. 1.100.000.000", "89,11"],
+        ),
         ("2,50 2,75 110 %", "", ["2,50", "2,75", "110 %"]),
         ("Program Contoh Rp. 1.500 .000,-", "Program Contoh", ["Rp. 1.500.000,-"]),
         ("Indeks Contoh 3,10 (Indeks )", "Indeks Contoh", ["3,10 (Indeks)"]),
@@ -67,8 +70,11 @@ def _line_of(lines: Sequence[Line], needle: str) -> int:
         ("3 512345 Pendapatan Contoh 1.000.000 2.000.000", "3 512345 Pendapatan Contoh", ["1.000.000", "2.000.000"]),
         ("nilai tahun 2022 sebesar 3,50, lebih tinggi", "nilai tahun 2022 sebesar 3,50, lebih tinggi", []),
         ("anggaran tersebut sebesar Rp.", "anggaran tersebut sebesar Rp.", []),
-        ("1.1.   Pendapatan Contoh     25.000.000,00   (1.500.000,00)    -", "1.1. Pendapatan Contoh",
-         ["25.000.000,00", "(1.500.000,00)", "-"]),
+        (
+            "1.1.   Pendapatan Contoh     25.000.000,00   (1.500.000,00)    -",
+            "1.1. Pendapatan Contoh",
+            ["25.000.000,00", "(1.500.000,00)", "-"],
+        ),
     ],
 )
 def test_shape_of_splits_label_and_trailing_figures(text: str, prefix: str, figures: list[str]) -> None:
@@ -80,7 +86,11 @@ def test_shape_of_splits_label_and_trailing_figures(text: str, prefix: str, figu
 def test_header_words_split_into_columns() -> None:
     assert split_cells("Kegiatan Anggaran Realisasi Persentase") == ["Kegiatan", "Anggaran", "Realisasi", "Persentase"]
     assert split_cells("No Sasaran Kegiatan Indikator Kinerja Kegiatan Target") == [
-        "No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]
+        "No",
+        "Sasaran Kegiatan",
+        "Indikator Kinerja Kegiatan",
+        "Target",
+    ]
     assert split_cells("Uraian Tahun 2021 Tahun 2022") == ["Uraian", "Tahun 2021", "Tahun 2022"]
     assert split_cells("Targe t Realisas i Capaian (%)") == ["Target", "Realisasi", "Capaian (%)"]
 
@@ -147,8 +157,13 @@ Layanan Contoh
 def test_indicator_rows_figures_alone_on_their_lines() -> None:
     lines = _lines(INDICATORS)
     table = _extract(lines).tables[0]
-    assert _texts(table.header[-1]) == ["Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi",
-                                        "Capaian"]
+    assert _texts(table.header[-1]) == [
+        "Sasaran Kegiatan",
+        "Indikator Kinerja Kegiatan",
+        "Target",
+        "Realisasi",
+        "Capaian",
+    ]
     rows = [_texts(r) for r in table.rows]
     assert rows[0] == ["Meningkatnya mutu layanan contoh", "1. Indeks Mutu Layanan Contoh", "2,50", "2,75", "110 %"]
     assert rows[1][-3:] == ["3,00", "3,30", "110 %"]
@@ -179,10 +194,16 @@ Contoh
 def test_multi_year_header_keeps_the_year_over_each_column() -> None:
     table = _extract(_lines(MULTI_YEAR)).tables[0]
     assert _texts(table.header[0]) == ["", "2021", "2021", "2021", "2022", "2022", "2022"]
-    assert _texts(table.header[1]) == ["Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Target",
-                                       "Realisasi", "Capaian (%)"]
-    assert [_texts(r) for r in table.rows] == [
-        ["Indeks Contoh", "3,00", "3,20", "106,67", "3,10", "3,30", "106,45"]]
+    assert _texts(table.header[1]) == [
+        "Indikator Kinerja",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+        "Target",
+        "Realisasi",
+        "Capaian (%)",
+    ]
+    assert [_texts(r) for r in table.rows] == [["Indeks Contoh", "3,00", "3,20", "106,67", "3,10", "3,30", "106,45"]]
 
 
 REPEATED_HEADER = """
@@ -244,7 +265,7 @@ def test_pdftotext_layout_wide_gaps() -> None:
     table = _extract(_lines(LAYOUT, spaced=False)).tables[0]
     assert _texts(table.header[-1]) == ["NO", "URAIAN", "ANGGARAN", "REALISASI", "%"]
     rows = [_texts(r) for r in table.rows]
-    assert rows[0] == ["1", "Belanja Contoh Satu dengan label panjang", "1.000.000,00", "900.000,00", "90,00"]
+    assert rows[0] == ["1.", "Belanja Contoh Satu dengan label panjang", "1.000.000,00", "900.000,00", "90,00"]
     assert rows[2] == ["", "JUMLAH", "3.000.000,00", "1.900.000,00", ""]
 
 
@@ -262,7 +283,7 @@ def _same_figure(cell: str, raw: str) -> bool:
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
-    return longer.startswith(shorter) and not re.search(r"\d", longer[len(shorter):])
+    return longer.startswith(shorter) and not re.search(r"\d", longer[len(shorter) :])
 
 
 def _keyed_rows(keys_dir: Path) -> list[tuple[str, int, list[str]]]:
@@ -364,8 +385,12 @@ def test_indicator_measurement_row(keys_dir: Path, jember: tuple[list[Line], Ext
 def test_multi_year_indicator_table_keeps_years(keys_dir: Path, jember: tuple[list[Line], Extraction]) -> None:
     _, found = jember
     key = _key(keys_dir, "jember_2023_lkjip_indicators.csv", table_kind="multi_year")
-    table, row = next((t, r) for t in found.tables for r in t.rows
-                      if any(c.prov.line == int(key["line"]) and c.text == key["target_raw"] for c in r))
+    table, row = next(
+        (t, r)
+        for t in found.tables
+        for r in t.rows
+        if any(c.prov.line == int(key["line"]) and c.text == key["target_raw"] for c in r)
+    )
     k = next(i for i, c in enumerate(row) if c.prov.line == int(key["line"]))
     assert table.header[0][k].text == key["year"]
     assert table.header[-1][k].text == "Target"
