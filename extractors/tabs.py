@@ -453,6 +453,26 @@ def title_above(lines: Sequence[Line], start: int) -> str:
 # --------------------------------------------------------------------------- extractor
 
 
+INHERIT_GAP = 4
+
+
+def _inherited_title(
+    done: Sequence[Table], builder: _Builder, start: int, spans: Sequence[tuple[int, int]], t: int
+) -> str:
+    """A caption-less table right under one of the same shape (the next years of a multi-year
+    table, its header repeated) carries on that table's title."""
+    if not done or t == 0 or start - spans[t - 1][1] > INHERIT_GAP:
+        return ""
+    previous = done[-1]
+    same_shape = len(previous.header) == len(builder.header) and max(
+        (len(r) for r in previous.header), default=0
+    ) == max((len(r) for r in builder.header), default=0)
+    if not (same_shape and builder.header and previous.header):
+        return ""
+    same_first = _normalised([previous.header[0][:1]]) == _normalised([builder.header[0][:1]])
+    return previous.title if same_first else ""
+
+
 def build_tables(
     lines: Sequence[Line], source_file: str, claimed: frozenset[int], engine: str = "tabs"
 ) -> tuple[list[Table], set[int]]:
@@ -489,7 +509,7 @@ def build_tables(
     for t, b in enumerate(builders):
         start = spans[t][0]
         first_line = b.lines[0]
-        title = titles.get(t) or title_above(lines, start)
+        title = titles.get(t) or title_above(lines, start) or _inherited_title(tables, b, start, spans, t)
         tables.append(
             Table(
                 table_id=f"{engine}-{first_line.number:05d}" + (f"-p{first_line.page}" if first_line.page else ""),

@@ -291,3 +291,13 @@ def test_every_keyed_table_row_is_found_at_its_line(keys_dir: Path) -> None:
     coverage = found_rows / total
     print(f"keyed table rows found at their line: {found_rows}/{total} = {coverage:.3f}; missing {missing}")
     assert coverage >= COVERAGE_FLOOR, missing
+
+
+def test_next_years_of_a_multi_year_table_inherit_its_title() -> None:
+    text = (
+        "**Tabel 3.1 Penyerapan Anggaran**\n\n"
+        "BELANJA→2021→2022\nModal→1→2\n\n"
+        "BELANJA→2023→2024\nModal→3→4\n\n"
+        "Uraian→Nilai\nLain→5\n"
+    )
+    assert [t.title for t in _tables(text)] == ["Tabel 3.1 Penyerapan Anggaran"] * 2 + [""]
