@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import regex as re
 
 from interpret.cells import clean, is_money
-from interpret.columns import BUDGET_ROLES, HeaderSpec, Layout, align
+from interpret.columns import BUDGET_ROLES, HeaderColumn, HeaderSpec, Layout, align
 from interpret.rows import column_conventions, read_row
 
 INDICATOR = "indicator"
 BUDGET = "budget"
 NONE = ""
 
+_PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bpendapatan\b", re.I)
 _SCORE_ROWS = re.compile(r"^(?:bobot|nilai\s+akhir|nilai\s+aspek|nilai\s+tertimbang)$", re.I)
 _INDICATOR_EVIDENCE = frozenset({"target", "realisasi", "capaian", "benchmark", "indikator"})
 _SCORE_ROLES = frozenset({"bobot", "nilai_akhir"})
@@ -83,11 +84,29 @@ def _money_share(layout: Layout, roles: frozenset[str]) -> float:
     return money / n if n else 0.0
 
 
-def classify(spec: HeaderSpec, body: tuple) -> Classified:
+def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str) -> Classified:
+    """Receipts by account with bare year columns (`Kode Akun / Jenis Pendapatan | 2022 | 2023`):
+    each year column holds that year's realisasi when the table is about PNBP and holds rupiah."""
+    year_cols = [hc for hc in spec.columns if hc.year is not None and hc.role in ("", "year")]
+    items = " ".join(clean(r[plain.label_col].text) for r in body
+                     if plain.label_col is not None and plain.label_col < len(r))
+    if len(year_cols) < 2 or not (_PNBP.search(label) or _PNBP.search(items)):
+        return Classified(NONE, plain)
+    mapped = HeaderSpec(tuple(HeaderColumn(hc.start, hc.end, "realisasi", hc.year, hc.text)
+                              if hc in year_cols else hc for hc in spec.columns), spec.n_rows, spec.width)
+    layout = align(mapped, body)
+    if _money_share(layout, frozenset({"realisasi"})) >= 0.5:
+        return Classified(BUDGET, layout)
+    return Classified(NONE, plain)
+
+
+def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     """Indicator or budget family, with the table's roles settled; NONE for every other table."""
     roles = spec.roles
     plain = align(spec, body)
-    if not spec.value_columns or _is_score_table(spec, plain):
+    if not spec.value_columns and not _is_score_table(spec, plain):
+        return _amounts_by_year(spec, body, plain, label)
+    if _is_score_table(spec, plain):
         return Classified(NONE, plain)
     if roles & BUDGET_ROLES:
         bspec = budget_roles(spec)

@@ -92,7 +92,7 @@ class Layout:
 # --------------------------------------------------------------------------- header rows
 
 
-def _cell_role(text: str) -> tuple[str, int | None, float]:
+def cell_role(text: str) -> tuple[str, int | None, float]:
     hr = header_role(text)
     role, year, score = hr.role, hr.year, hr.score
     if role == "year" and year is not None:
@@ -106,7 +106,7 @@ def _is_header_row(row: Row, first: bool) -> bool:
     texts = [clean(c.text) for c in row if clean(c.text)]
     if not texts:
         return False
-    roles = [_cell_role(t) for t in texts]
+    roles = [cell_role(t) for t in texts]
     for t, (role, year, _) in zip(texts, roles, strict=True):
         if is_figure(t) and not (year is not None and role == "" and re.fullmatch(r"\D*\d{4}\D*", t)):
             return False
@@ -128,7 +128,7 @@ def _nests(row: Row, above: Row, width: int) -> bool:
 def _names_columns(row: Row) -> bool:
     """A lower header row names value columns, years or short sub-columns, not only items."""
     texts = [clean(c.text) for c in row if clean(c.text)]
-    roles = [_cell_role(t) for t in texts]
+    roles = [cell_role(t) for t in texts]
     return any(role in VALUE_ROLES or y is not None or len(t) <= 3
                for (role, y, _), t in zip(roles, texts, strict=True))
 
@@ -172,7 +172,7 @@ def header_spec(header_rows: Sequence[Row], width: int) -> HeaderSpec:
         for r, s in cover[c]:
             text = clean(header_rows[r][s].text)
             texts.append(text)
-            crole, cyear, score = _cell_role(text)
+            crole, cyear, score = cell_role(text)
             if cyear is not None:
                 year = cyear
             if crole and score >= 0.5:

@@ -18,7 +18,7 @@ from interpret.context import TableContext, table_context
 from interpret.formulas import formula_records
 from interpret.indicators import CarryState, indicator_records
 from interpret.narrative import statement_records
-from interpret.vertical import vertical_records
+from interpret.transposed import transposed_records
 from pipeline.model import BudgetRecord, Document, IndicatorRecord, Report, Table
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ def table_records(document: Document) -> tuple[list[IndicatorRecord], list[Budge
             if not (table.title or table.context):
                 ctx = TableContext(ctx.report_id, ctx.source_file, table.table_id, prev.ctx.label, prev.ctx.year)
             log.debug("%s: %s continues %s", document.source_file, table.table_id, prev.table.table_id)
-        found = classify(spec, body)
+        found = classify(spec, body, f"{ctx.label} {table.context}")
         if found.family == INDICATOR:
             ind, bud = indicator_records(ctx, found.layout, state)
             indicators += ind
@@ -82,7 +82,9 @@ def table_records(document: Document) -> tuple[list[IndicatorRecord], list[Budge
             budget += bud
             indicators += ind
         else:
-            indicators += vertical_records(ctx, table)
+            ind, bud = transposed_records(ctx, spec, body)
+            indicators += ind
+            budget += bud
         if spec.columns:
             prev = _Previous(table, spec, _last_line(table), state, ctx)
     return indicators, budget

@@ -208,3 +208,35 @@ def test_document_with_an_error_gives_an_empty_report():
     broken = type(doc)(**{**doc.__dict__, "error": "cannot read"})
     report = interpret_document(broken)
     assert report.indicators == () and report.budget == ()
+
+
+def test_transposed_table_years_across_roles_down():
+    t = make_table([
+        ["Kinerja Keuangan", "Tahun 2022", "Tahun 2023"],
+        ["Total Pagu", "Rp. 2.000.000.000", "Rp. 2.400.000.000"],
+        ["Realisasi", "Rp. 1.800.000.000", "Rp. 2.280.000.000"],
+        ["Capaian", "90,00 %", "95,00 %"],
+    ])
+    _, bud = table_records(make_document([t]))
+    assert [(r.year, _v(r.pagu), _v(r.realisasi), _v(r.pct), r.line) for r in bud] == [
+        (2022, Decimal("2000000000"), Decimal("1800000000"), Decimal("90.00"), 11),
+        (2023, Decimal("2400000000"), Decimal("2280000000"), Decimal("95.00"), 11),
+    ]
+
+
+def test_receipts_by_account_with_bare_year_columns():
+    t = make_table([
+        ["NO.", "KODE AKUN/ JENIS PENDAPATAN", "2022", "2023"],
+        ["1", "425211 Pendapatan Paspor", "1.500.000.000", "1.750.000.000"],
+        ["", "TOTAL", "1.500.000.000", "1.750.000.000"],
+    ])
+    _, bud = table_records(make_document([t]))
+    assert [(r.kind, r.year, _v(r.realisasi), r.is_total) for r in bud] == [
+        ("pnbp", 2022, Decimal("1500000000"), False), ("pnbp", 2023, Decimal("1750000000"), False),
+        ("pnbp", 2022, Decimal("1500000000"), True), ("pnbp", 2023, Decimal("1750000000"), True),
+    ]
+
+
+def test_counts_by_year_are_not_receipts():
+    t = make_table([["No", "Jenis Layanan", "2022", "2023"], ["1", "Paspor biasa", "12.000", "13.500"]])
+    assert table_records(make_document([t])) == ([], [])
