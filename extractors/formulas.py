@@ -274,6 +274,9 @@ def _plain_equations(text: str, number: int, index: int) -> list[_Equation]:
         m = _TRAILING_EXPR.search(head)
         if m:
             sides.insert(0, m.group())
+            prefix = strip_markup(head[: m.start()])
+            if prefix.endswith(":") and len(prefix) <= LABEL_MAX:
+                label = _clean_label(prefix)
         elif part_kind(head) not in ("numeric", "value"):
             return []
         else:

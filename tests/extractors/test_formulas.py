@@ -172,3 +172,8 @@ def test_bontang_capaian_context_names_the_indicator() -> None:
     f = next(f for f in found.formulas if f.prov.line == line and f.stated)
     assert f.stated == "105,88\\%"
     assert "Indeks Kualitas Layanan Keimigrasian" in f.context
+
+
+def test_label_before_a_colon_in_prose_formula() -> None:
+    [f] = _numeric(find_formulas(_lines("Capaian arsip digital: 57/60 x 100% = 95,00%\n"), "c.txt"))
+    assert (f.label, f.expression, f.stated) == ("Capaian arsip digital", "57/60 x 100%", "95,00%")
