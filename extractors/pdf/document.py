@@ -275,20 +275,23 @@ def _tables(source: Source, page_tables: Sequence[PageTable]) -> tuple[Table, ..
 
 
 def _prose(lines: Sequence[Line], source_file: str) -> tuple[list[Statement], list[Formula]]:
+    """Formulas first (they claim their lines, as in the text path), then statements in the rest."""
     statements: list[Statement] = []
     formulas: list[Formula] = []
-    try:
-        from extractors.prose import find_statements
-
-        statements = list(find_statements(lines, source_file))
-    except ImportError:
-        log.debug("extractors.prose not available: no statements")
     try:
         from extractors.formulas import find_formulas
 
         formulas = list(find_formulas(lines, source_file))
     except ImportError:
         log.debug("extractors.formulas not available: no formulas")
+    claimed = {(f.prov.page, f.prov.line) for f in formulas}
+    rest = [ln for ln in lines if (ln.page, ln.number) not in claimed]
+    try:
+        from extractors.prose import find_statements
+
+        statements = list(find_statements(rest, source_file))
+    except ImportError:
+        log.debug("extractors.prose not available: no statements")
     return statements, formulas
 
 

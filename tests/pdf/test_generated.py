@@ -263,3 +263,13 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path, rendered: gen.Render
     bad.write_bytes(b"%PDF-1.7 garbage")
     docs = [_doc(bad), _doc(rendered.path)]
     assert docs[0].error and not docs[1].error and docs[1].tables
+
+
+def test_formulas_and_statements_carry_page_and_line(doc: Document) -> None:
+    pytest.importorskip("extractors.formulas")
+    sakip = next(f for f in doc.formulas if f.stated == "97,5%")  # the planted wrong result
+    assert (sakip.label, sakip.expression) == ("Capaian", "(76 / 80) x 100%")
+    assert (sakip.prov.page, sakip.prov.line) == (1, 15)
+    budget = next(s for s in doc.statements if s.text.startswith("Realisasi anggaran Dinas Contoh"))
+    assert (budget.prov.page, budget.prov.line) == (2, 2)
+    assert not any(s.text == gen.FORMULA_SAKIP for s in doc.statements)  # a formula is not also a statement
