@@ -33,6 +33,8 @@ CAPTION_DISTANCE = 3
 _FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-−+]?\(?\d[\d.,]*\)?\s*(?:%|[\p{L}().\s/%-]{0,30})$", re.I)
 _VALUE_PLACEHOLDER = re.compile(r"^(?:-+|–|—|nihil|n/?a|\[[^\]]*\]|\.{3,}\s*%?|●|✓)$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_LEADING_NUMBER = re.compile(r"^\s*(\d[\d.,]*)")
+_DIGIT = re.compile(r"\d")
 _NUMBERING = re.compile(r"^\(?(\d{1,2})\)?\.?$")
 _SEPARATOR = re.compile(r"^[-–—:=|\s]+$")
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*(?:\d{1,3}|[ivxlc]{1,6})\s*[-–]?\s*$", re.I)
@@ -48,8 +50,12 @@ _NORMALISE = re.compile(r"[^\p{L}\p{N}%]+")
 
 @lru_cache(maxsize=65536)
 def is_figure(text: str) -> bool:
-    """A cell that states a number (with an optional Rp prefix or unit), not a year."""
-    return bool(_FIGURE.match(text)) and not _YEAR.match(text)
+    """A cell that states a number (with an optional Rp prefix or unit), not a year ('2024',
+    '2024 (Orang)' are column labels)."""
+    if not _FIGURE.match(text):
+        return False
+    lead = _LEADING_NUMBER.match(text)
+    return not (lead and _YEAR.match(lead.group(1)) and "%" not in text and not _DIGIT.search(text[lead.end() :]))
 
 
 @lru_cache(maxsize=65536)

@@ -301,3 +301,9 @@ def test_next_years_of_a_multi_year_table_inherit_its_title() -> None:
         "Uraian→Nilai\nLain→5\n"
     )
     assert [t.title for t in _tables(text)] == ["Tabel 3.1 Penyerapan Anggaran"] * 2 + [""]
+
+
+def test_year_with_unit_is_a_column_label() -> None:
+    text = "Indikator→2023 (Orang)→2024 (Orang)\nPengunjung→100→120\n"
+    [t] = _tables(text)
+    assert len(t.header) == 1 and _body_lines(t) == [2]
