@@ -17,15 +17,20 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalizers.numbers import NumberMatch, find_numbers
-from pipeline.model import BudgetRecord, IndicatorRecord, Provenance, Quantity
+from pipeline.model import BudgetRecord, Formula, IndicatorRecord, Provenance, Quantity
+from validators.arithmetic import stated_number
 from validators.rounding import Interval, fmt, stated_interval
 from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.budget import pct_computed
 from validators.rules.capaian import capaian_computed, capaian_interval
+from validators.rules.formulas import chains
 
-NOISE = re.compile(r"<[^>]+>|\*+|^\W*(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+|\bikk\b|\biku\b", re.I)
+NOISE = re.compile(r"<[^>]+>|\*+|^\W*(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+|\bikk\b|\biku\b|"
+                   r"^\W*indikator\s+kinerja(?:\s+(?:kegiatan|utama))?\s*:?|^\W*indikator\s*\d*\s*:", re.I)
 TOTAL_ITEM = re.compile(r"^\W*(?:grand\s*total|total|jumlah|realisasi\s+belanja|belanja)\b", re.I)
 MIN_SIMILARITY = 92
+SYMBOLIC_RATIO = re.compile(r"\\frac\s*\{\s*\\text\s*\{\s*Realisasi[^}]*\}\s*\}\s*\{\s*\\text\s*\{\s*Target", re.I)
+NUMERIC_RATIO = re.compile(r"\\frac\s*\{\s*([\d.,]+\s*(?:\\?%)?)\s*\}\s*\{\s*([\d.,]+\s*(?:\\?%)?)\s*\}")
 
 
 @dataclass(frozen=True)
@@ -46,17 +51,35 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\p{L}\p{N} ]", " ", text)).strip()
 
 
-def _cluster(names: Sequence[str]) -> list[int]:
-    """A group index per name: names at least MIN_SIMILARITY alike share a group."""
+def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> list[int]:
+    """A group index per name: names at least MIN_SIMILARITY alike share a group; a sentence (a
+    narrative record named by its whole sentence) joins the group whose name it contains."""
+    sentences = sentences or [False] * len(names)
     reps: list[str] = []
-    out = []
-    for name in names:
+    out: list[int | None] = []
+    for name, is_sentence in zip(names, sentences, strict=True):
+        if is_sentence:
+            out.append(None)
+            continue
         idx = next((i for i, r in enumerate(reps) if name and fuzz.token_sort_ratio(name, r) >= MIN_SIMILARITY), None)
         if idx is None:
             reps.append(name)
             idx = len(reps) - 1
         out.append(idx)
-    return out
+    for k, (name, is_sentence) in enumerate(zip(names, sentences, strict=True)):
+        if not is_sentence:
+            continue
+        inside = [(len(r), i) for i, r in enumerate(reps) if len(r) >= 15 and fuzz.partial_ratio(r, name) >= 95]
+        if inside:
+            out[k] = max(inside)[1]
+        else:
+            reps.append(name)
+            out[k] = len(reps) - 1
+    return [i if i is not None else -1 for i in out]
+
+
+def _is_sentence(rec: IndicatorRecord) -> bool:
+    return rec.kind == "narrative" and len(normalize_name(rec.indikator).split()) > 14
 
 
 def _agree(a: Place, b: Place) -> bool:
@@ -110,11 +133,56 @@ def _places(recs: Sequence[object], get: Callable[[object], Quantity | None],
     return out
 
 
+def formula_indicator_records(ctx: Context) -> list[IndicatorRecord]:
+    """`Capaian = Realisasi / Target × 100% = a / b × 100% = c` under an indicator's heading, as a record
+    (target b, realisasi a, capaian c); `Realisasi / Target RPJMN = a / b` gives the realisasi a only."""
+    doc = ctx.report.document
+    out = []
+    for chain in chains(doc.formulas):
+        sym = next((p for p in chain.parts if SYMBOLIC_RATIO.search(p)), None)
+        if sym is None:
+            continue
+        k = chain.parts.index(sym)
+        numeric = next((i for i in range(k + 1, len(chain.parts)) if NUMERIC_RATIO.search(chain.parts[i])), None)
+        if numeric is None:
+            continue
+        m = NUMERIC_RATIO.search(chain.parts[numeric])
+        assert m is not None
+        line = chain.line_of(numeric)
+        prov = Provenance(doc.source_file, line, chain.page, chain.parts[numeric])
+        real = _formula_quantity(m.group(1), prov)
+        other_target = bool(re.search(r"rpjmn|renstra|nasional|rata", sym, re.I))
+        target = None if other_target else _formula_quantity(m.group(2), prov)
+        stated = stated_number(chain.parts[-1]) if numeric < len(chain.parts) - 1 else None
+        capaian = None
+        if stated is not None and not other_target:
+            capaian = Quantity(chain.parts[-1], stated[0], stated[1], "percent", "%", prov=Provenance(
+                doc.source_file, chain.line_of(len(chain.parts) - 1), chain.page, chain.parts[-1]))
+        name = (chain_context(doc.formulas, line) or "").split("›")[0]
+        if real is None or not name.strip():
+            continue
+        out.append(IndicatorRecord(doc.report_id, doc.source_file, line, chain.page, "", "narrative", doc.year, "",
+                                   name.strip(), target, real, capaian, chain.parts[numeric]))
+    return out
+
+
+def _formula_quantity(text: str, prov: Provenance) -> Quantity | None:
+    got = stated_number(text)
+    if got is None:
+        return None
+    return Quantity(text, got[0], got[1], "percent" if got[2] else "", "", prov=prov)
+
+
+def chain_context(formulas: Sequence[Formula], line: int | None) -> str:
+    return next((f.context for f in formulas if f.prov.line == line and f.context), "")
+
+
 def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
-    recs = [r for r in ctx.report.indicators if r.kind != "comparison"]
+    recs = [r for r in (*ctx.report.indicators, *formula_indicator_records(ctx)) if r.kind != "comparison"]
     year = ctx.report.document.year
     groups: dict[tuple[int, int | None], list[IndicatorRecord]] = {}
-    for rec, g in zip(recs, _cluster([normalize_name(r.indikator) for r in recs]), strict=True):
+    clusters = _cluster([normalize_name(r.indikator) for r in recs], [_is_sentence(r) for r in recs])
+    for rec, g in zip(recs, clusters, strict=True):
         groups.setdefault((g, rec.year or year), []).append(rec)
     for members in groups.values():
         if len(members) < 2:
@@ -178,8 +246,10 @@ def _best_record(text: str, recs: Sequence[IndicatorRecord]) -> list[IndicatorRe
         return []
     top = max(s for s, _ in scored)
     best = [r for s, r in scored if s == top]
-    names = {normalize_name(r.indikator) for r in best}
-    return best if len(names) == 1 else []
+    longest = max((normalize_name(r.indikator) for r in best), key=len)
+    if any(normalize_name(r.indikator) not in longest for r in best):
+        return []  # two different indicators named equally well: do not guess
+    return [r for r in best if normalize_name(r.indikator) == longest]
 
 
 def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -194,7 +264,7 @@ def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
             if m.unit != "percent" or m.value is None or not CAPAIAN_CLAIM.search(st.text[:m.start]):
                 continue
             head = st.text[:m.start]
-            best = _best_record(head[-400:], recs)
+            best = _best_record(head[-400:], [r for r in recs if r.line != st.prov.line])
             lines = sorted({r.line for r in best if r.line is not None and r.line != st.prov.line})
             if not best or not lines:
                 continue
