@@ -36,7 +36,7 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"(?:target|standar|rata)\w*(?=\s*(?:yaitu|yakni|adalah)?\s*(?:sebesar)?\s*$)", re.I)),
     ("capaian", re.compile(r"\bcapaian\s+target\b", re.I)),
     ("target", re.compile(r"\btarget\s+(?:capaian|realisasi|kinerja|nilai)\b", re.I)),
-    ("realisasi", re.compile(r"\brealisasi\s+(?:anggaran|belanja|pnb[pk]\w*|penerimaan)\b", re.I)),
+    ("spend", re.compile(r"\b(?:realisasi|penyerapan)\s+(?:anggaran|belanja|pnb[pk]\w*|penerimaan)\b", re.I)),
 )
 _PNBP = re.compile(r"\bpnb[pk]\w*\b|penerimaan\s+negara\s+bukan\s+pajak", re.I)
 _CLAUSE_SPLIT = re.compile(r";\s+|\s+serta\s+(?=[\p{Lu}])")
@@ -62,7 +62,10 @@ class _Draft:
     end: int = 0
 
     def has_money(self) -> bool:
-        return any(m.unit == "rupiah" for m in self.roles.values())
+        return "pct" in self.roles or any(m.unit == "rupiah" for m in self.roles.values())
+
+    def is_indicator(self) -> bool:
+        return bool(self.roles) and not self.has_money()
 
 
 def _role_before(gap: str) -> str:
@@ -94,6 +97,8 @@ def _assign(word: str, m: NumberMatch, draft: _Draft, last_money: str) -> str:
     percent = m.unit == "percent"
     if word == "growth":
         return ""
+    if word == "spend":
+        return "pct" if percent else ("realisasi" if m.unit == "rupiah" else "")
     if m.unit == "rupiah":
         if word in ("pagu", "target"):
             return "pagu"
@@ -155,7 +160,8 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
             continue
         if m.unit == "rupiah":
             last_money = role
-        if role in draft.roles:
+        budget_role = role == "pct" or m.unit == "rupiah"
+        if role in draft.roles or (budget_role and draft.is_indicator()):
             drafts.append(draft)
             draft = _Draft()
         if not draft.roles:

@@ -105,3 +105,11 @@ def test_ratio_parts():
     assert ratio_parts(r"\frac{96,35}{91,00} * 100\%") == ("96,35", "91,00")
     assert ratio_parts("51.356/60.609 x 100%") == ("51.356", "60.609")
     assert ratio_parts("(D1 * 70%) + (D2 * 30%)") is None
+
+
+def test_budget_absorption_percentage_is_a_budget_pct():
+    st = statement("Capaian kinerja kantor pada tingkat 81,5% dengan realisasi anggaran 92,10% dari anggaran DIPA "
+                   "adalah sebesar Rp5.000.000.000,00.", 12)
+    ind, bud = records_from_statements(make_document(), [st])
+    assert [_v(r.capaian) for r in ind] == [Decimal("81.5")]
+    assert [(_v(r.pagu), _v(r.pct), r.realisasi) for r in bud] == [(Decimal("5000000000.00"), Decimal("92.10"), None)]
