@@ -69,7 +69,7 @@ def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> l
     for k, (name, is_sentence) in enumerate(zip(names, sentences, strict=True)):
         if not is_sentence:
             continue
-        inside = [(len(r), i) for i, r in enumerate(reps) if len(r) >= 15 and fuzz.partial_ratio(r, name) >= 95]
+        inside = [(len(r), i) for i, r in enumerate(reps) if len(r) >= 15 and _contains(name, r)]
         if inside:
             out[k] = max(inside)[1]
         else:
@@ -78,8 +78,31 @@ def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> l
     return [i if i is not None else -1 for i in out]
 
 
+def expand_acronyms(short: str, long: str) -> str:
+    """`persentase rencana aksi rb` against `… reformasi birokrasi …`: the long name's words whose
+    initials spell an acronym of the short one are replaced by that acronym."""
+    words = long.split()
+    for token in set(short.split()):
+        if not 2 <= len(token) <= 4 or not token.isalpha():
+            continue
+        n = len(token)
+        for i in range(len(words) - n + 1):
+            if "".join(w[0] for w in words[i:i + n]) == token:
+                words[i:i + n] = [token]
+                break
+    return " ".join(words)
+
+
+def _contains(text: str, name: str) -> bool:
+    """The indicator `name` stands inside `text` (or `text` inside it), acronyms allowed."""
+    a, b = (text, name) if len(text) <= len(name) else (name, text)
+    if fuzz.partial_ratio(a, b) >= 95:
+        return True
+    return fuzz.partial_ratio(a, expand_acronyms(a, b)) >= 95 if len(a.split()) >= 4 else False
+
+
 def _is_sentence(rec: IndicatorRecord) -> bool:
-    return rec.kind == "narrative" and len(normalize_name(rec.indikator).split()) > 14
+    return rec.kind == "narrative"
 
 
 def _agree(a: Place, b: Place) -> bool:
