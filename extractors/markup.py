@@ -8,11 +8,10 @@ give tables their `title`. Both are recognised by shape only, never by a report'
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
-
-import regex as re
 
 _TAG = re.compile(
     r"</?(?:b|i|u|p|li|ul|ol|br|strong|em|span|div|sup|sub|td|tr|th|math|mi|mn|mo|mrow|semantics)\b[^>]*>",
@@ -82,14 +81,13 @@ _INDICATOR = re.compile(
     re.I,
 )
 _MAJOR = re.compile(r"^(?:BAB\b|Bab\b|[A-H]\.\s|[IVX]{1,4}\.\s)|[Ss]asaran")
-_LETTERS = re.compile(r"\p{L}")
-_UPPER = re.compile(r"\p{Lu}")
 _DIGIT = re.compile(r"\d")
 
 
 def _all_caps(text: str) -> bool:
-    letters = len(_LETTERS.findall(text))
-    return letters >= 4 and len(_UPPER.findall(text)) >= 0.9 * letters and len(_DIGIT.findall(text)) <= 4
+    letters = sum(ch.isalpha() for ch in text)
+    upper = sum(ch.isupper() for ch in text)
+    return letters >= 4 and upper >= 0.9 * letters and sum(ch.isdigit() for ch in text) <= 4
 
 
 @lru_cache(maxsize=16384)

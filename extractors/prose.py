@@ -33,7 +33,6 @@ _SKIP_LINE = re.compile(r"^\s*(?:\$\$|!\[|\||<img|https?://|\[!\[)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]*]*\s+(?=[\"“'(*]*[\p{Lu}])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _ENUMERATOR_ONLY = re.compile(r"^[#*\s-]*(?:\(?[\dIVXivx]{1,4}(?:\.\d{1,2})*|[a-zA-Z])[.)]$")
-_LETTERS = re.compile(r"\p{L}")
 _ABBREVIATION_TEXT = """rp no nomor nmr dll dsb dst jl jln jend kab kec kel prov hal tgl dr drs ir h hj s.h s.e m.si
 m.h s.kom s.sos a.n u.p yth sdr bpk tbk pt cv st s.d sd vs ttd nip telp fax ket lamp perpres
 permen kep inpres no. ps psl kel. ds dkk a.md m.m m.ap s.ip s.t prof"""
@@ -61,7 +60,7 @@ _DATE_AFTER = stdre.compile(r"^\s+" + _MONTHS + r"\b", stdre.I)
 _DATE_WORD = stdre.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$")
 _CODE_DIGITS = stdre.compile(r"^0\d{2,}$|^\d{13,}$")
 _SENTENCE_HEAD = stdre.compile(r"^[\s#*•▪❖\-]*(?:\(?[a-z]\)\s*)?$", stdre.I)
-_LETTER_IN_WORD = re.compile(r"\p{L}")
+_LETTER_IN_WORD = stdre.compile(r"[^\W\d_]")
 BEFORE_WINDOW = 40
 _HAS_DIGIT = stdre.compile(r"\d")
 _DIGIT_START = stdre.compile(r"^\s*(?:Rp\.?\s*)?\d")
@@ -241,7 +240,7 @@ def find_statements(lines: Sequence[Line], source_file: str) -> list[Statement]:
         for s, e in sentences(text):
             raw = text[s:e].strip()
             figures = figures_in(text, s, e)
-            if not figures or len(_LETTERS.findall(raw)) < 3:
+            if not figures or sum(ch.isalpha() for ch in raw) < 3:
                 continue
             offset = figures[0][0]
             k = max(0, bisect.bisect_right(starts, offset) - 1)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-
-import regex as re
 
 from extractors.base import Extraction, Line
 from extractors.markup import is_caption, is_figure_caption, nearest_headings, strip_markup
@@ -30,7 +29,7 @@ MAX_GAP_LINES = 6
 SUBHEADER_CELL_MAX = 40
 CAPTION_DISTANCE = 3
 
-_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-−+]?\(?\d[\d.,]*\)?\s*(?:%|[\p{L}().\s/%-]{0,30})$", re.I)
+_FIGURE = re.compile(r"^(?:Rp\.?\s*)?[-−+]?\(?\d[\d.,]*\)?\s*(?:%|(?:[^\W\d_]|[().\s/%-]){0,30})$", re.I)
 _VALUE_PLACEHOLDER = re.compile(r"^(?:-+|–|—|nihil|n/?a|\[[^\]]*\]|\.{3,}\s*%?|●|✓)$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d[\d.,]*)")
@@ -41,11 +40,15 @@ _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*(?:\d{1,3}|[ivxlc]{1,6})\s*[-–]?\s*$
 _TOC_PAGE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6})$", re.I)
 _LEADER = re.compile(r"(?:\.\s*){4,}|…{2,}")
 _TOC_HEADING = re.compile(r"\b(?:DAFTAR\s+(?:ISI|TABEL|GAMBAR|GRAFIK|LAMPIRAN)|TABLE\s+OF\s+CONTENTS)\b", re.I)
-_LOWER_START = re.compile(r"^[\p{Ll}(]")
-_NORMALISE = re.compile(r"[^\p{L}\p{N}%]+")
+_NORMALISE = re.compile(r"(?:[^\w%]|_)+")
 
 
 # --------------------------------------------------------------------------- cell and row shapes
+
+
+def _lower_start(text: str) -> bool:
+    """Starts lower-case or with '(' — the second half of a wrapped cell."""
+    return bool(text) and (text[0].islower() or text[0] == "(")
 
 
 @lru_cache(maxsize=65536)
@@ -104,7 +107,7 @@ def is_separator_row(row: Sequence[Cell]) -> bool:
 
 def _starts_lower(texts: Sequence[str]) -> bool:
     first = next((t for t in texts if t), "")
-    return bool(first) and bool(_LOWER_START.match(first)) and not first.startswith("(")
+    return bool(first) and bool(_lower_start(first)) and not first.startswith("(")
 
 
 def _is_subheader(row: Sequence[Cell]) -> bool:
@@ -119,7 +122,7 @@ def is_continuation_row(row: Sequence[Cell], previous: Sequence[Cell] | None = N
     filled = [j for j, t in enumerate(texts) if t]
     if not filled or texts[0] or has_figures(row):
         return False
-    if any(_LOWER_START.match(texts[j]) for j in filled):
+    if any(_lower_start(texts[j]) for j in filled):
         return True
     if previous is None:
         return False
@@ -137,7 +140,7 @@ def header_count(rows: Sequence[Sequence[Cell]]) -> int:
         if not texts:
             break
         year = is_year_row(row)
-        lower = any(_LOWER_START.match(t) and not t.startswith("(") for t in texts)
+        lower = any(_lower_start(t) and not t.startswith("(") for t in texts)
         plain = not has_figures(row) and not lower and (i == 0 or _is_subheader(row))
         if not (year or plain):
             break

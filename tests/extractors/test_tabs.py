@@ -7,6 +7,7 @@ hand-checked keys are read from ../shared and never copied here.
 from __future__ import annotations
 
 import csv
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -307,3 +308,17 @@ def test_year_with_unit_is_a_column_label() -> None:
     text = "Indikator→2023 (Orang)→2024 (Orang)\nPengunjung→100→120\n"
     [t] = _tables(text)
     assert len(t.header) == 1 and _body_lines(t) == [2]
+
+
+@pytest.mark.samples
+def test_text_path_throughput() -> None:
+    """The whole text path (formulas, pipe, tabs, prose) on the tab samples: measured about 20
+    reports/s of CPU on a loaded 2-core box; the bound is loose so CI noise cannot fail it."""
+    texts = [sample(f"{name}.txt").read_text(encoding="utf-8") for name in TAB_SAMPLES]
+    start = time.process_time()
+    for text in texts * 2:
+        lines = split_lines(text)
+        extract_lines(lines, "speed.txt", detect_layout(lines))
+    rate = 2 * len(texts) / (time.process_time() - start)
+    print(f"text path: {rate:.1f} reports/s")
+    assert rate >= 5
