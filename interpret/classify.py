@@ -72,6 +72,13 @@ def _is_score_table(spec: HeaderSpec, layout: Layout) -> bool:
     return any(_SCORE_ROWS.match(clean(c.text)) for row in layout.body for c in row)
 
 
+def _is_action_plan(spec: HeaderSpec) -> bool:
+    """`Sasaran | Kegiatan | Indikator | Capaian` with nothing but a capaian per action: a plan's checklist."""
+    values = {hc.role for hc in spec.value_columns}
+    return values == {"capaian"} and "item" in spec.roles and "year" not in spec.roles \
+        and not any(hc.year for hc in spec.value_columns)
+
+
 def _money_share(layout: Layout, roles: frozenset[str]) -> float:
     conv = column_conventions(layout)
     n = money = 0
@@ -121,6 +128,6 @@ def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     if not roles & _INDICATOR_EVIDENCE:
         return Classified(NONE, plain)  # a lone `%`/`Penyerapan` column with nothing to name it
     ispec = indicator_roles(spec)
-    if not ispec.value_columns:
+    if not ispec.value_columns or _is_action_plan(ispec):
         return Classified(NONE, plain)
     return Classified(INDICATOR, align(ispec, body))

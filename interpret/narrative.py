@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # role words, matched in the text between two figures; the last one before a figure decides
 _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("growth", re.compile(r"\b(?:peningkatan|penurunan|kenaikan|meningkat|menurun|naik|turun|selisih|"
+    ("growth", re.compile(r"\b(?:bobot|dibobot|peningkatan|penurunan|kenaikan|meningkat|menurun|naik|turun|selisih|"
                           r"pertumbuhan|bertambah|berkurang|lebih\s+tinggi|lebih\s+rendah)\b", re.I)),
     ("pagu", re.compile(r"\b(?:anggaran|pagu|dipa|alokasi)\b", re.I)),
     ("target", re.compile(r"\b(?:target|ditargetkan|rencana(?!\s+aksi))\b", re.I)),
@@ -45,6 +45,7 @@ _INDIKATOR = re.compile(
     r"(?=\s+(?:dengan|sebesar|adalah|yaitu|memperoleh|mencapai|pada\s+tahun|tahun|sebagai)\b|[,.:;]|$)",
     re.I,
 )
+_MULTIPLIER = re.compile(r"(?:[x×*]|\\times)\s*$")
 _DARI = re.compile(r"^\W*(?:atau\s+)?dari\s+(?:total\s+)?(?:target|anggaran|pagu|rencana)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", re.I)
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
@@ -152,6 +153,8 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
         prev_end = m.end
         if m.value is None and not m.ambiguous:
             continue
+        if _MULTIPLIER.search(gap):
+            continue  # `… x 100%`: the factor of a formula written in prose, not a figure
         word = _role_before(gap) or (default_word if not drafts and not draft.roles else "")
         role = _assign(word, m, draft, last_money)
         if not role:
@@ -227,7 +230,8 @@ def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
         is_item = bool(_LIST_ITEM.match(text).group(0).strip()) if _LIST_ITEM.match(text) else False
         out.append((merged, handed if is_item else ""))
         if text.rstrip().endswith(":"):
-            handed = _role_before(text)
+            word = _role_before(text)
+            handed = word if word in ("target", "realisasi", "capaian") else ""
         elif not is_item:
             handed = ""
     return out

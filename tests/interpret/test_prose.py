@@ -113,3 +113,11 @@ def test_budget_absorption_percentage_is_a_budget_pct():
     ind, bud = records_from_statements(make_document(), [st])
     assert [_v(r.capaian) for r in ind] == [Decimal("81.5")]
     assert [(_v(r.pagu), _v(r.pct), r.realisasi) for r in bud] == [(Decimal("5000000000.00"), Decimal("92.10"), None)]
+
+
+def test_weights_and_formula_factors_are_not_figures():
+    head = statement("Nilai kinerja dihitung dari komponen dengan bobot sebagai berikut:", 5)
+    item = statement("a. Capaian keluaran 40 persen", 6)
+    prose_formula = statement("Target nilai indeks x 100% menjadi dasar perhitungan.", 8)
+    ind, bud = records_from_statements(make_document(), [head, item, prose_formula])
+    assert (ind, bud) == ([], [])

@@ -240,3 +240,12 @@ def test_receipts_by_account_with_bare_year_columns():
 def test_counts_by_year_are_not_receipts():
     t = make_table([["No", "Jenis Layanan", "2022", "2023"], ["1", "Paspor biasa", "12.000", "13.500"]])
     assert table_records(make_document([t])) == ([], [])
+
+
+def test_action_plan_checklist_gives_no_indicator_records():
+    t = make_table([
+        ["No.", "Sasaran", "Kegiatan", "Indikator", "Capaian"],
+        ["1", "Tertibnya arsip", "Penataan arsip", "Telah disusun daftar arsip", "100%"],
+        ["", "", "", "Telah dilakukan alih media", "100%"],
+    ])
+    assert table_records(make_document([t])) == ([], [])
