@@ -231,7 +231,7 @@ def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
         out.append((merged, handed if is_item else ""))
         if text.rstrip().endswith(":"):
             word = _role_before(text)
-            handed = word if word in ("target", "realisasi", "capaian") else ""
+            handed = word if word in ("target", "realisasi", "capaian", "growth") else ""
         elif not is_item:
             handed = ""
     return out
@@ -243,6 +243,8 @@ def records_from_statements(
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
     for st, handed in paragraphs(statements):
+        if handed == "growth":
+            continue  # an item of a list of weights or changes, not of results
         for offset, clause in clauses(st.text):
             for d in drafts_of(clause, handed):
                 line = _line_of(st, offset + d.offset)
