@@ -34,7 +34,15 @@ from extractors.plain_header import (
     starts_header,
     vocab_hits,
 )
-from extractors.plain_rows import Fig, Row, RowCells, column_role, finish_row, finish_wide_row
+from extractors.plain_rows import (
+    Fig,
+    Row,
+    RowCells,
+    column_role,
+    finish_row,
+    finish_wide_row,
+    lift_leading_cells,
+)
 from extractors.plain_tokens import (
     Shape,
     collapse,
@@ -94,7 +102,8 @@ def _running_lines(shapes: Sequence[Shape]) -> frozenset[str]:
         if len(shape.figures) == 1 and shape.words >= 2:
             seen[shape.prefix].append(shape.figures[0].text)
     return frozenset(
-        text for text, figs in seen.items()
+        text
+        for text, figs in seen.items()
         if len(figs) >= RUNNING_MIN and (all(is_year(f) for f in figs) or len(set(figs)) >= RUNNING_MIN)
     )
 
@@ -435,8 +444,12 @@ class PlainLayoutExtractor:
         i = 0
         while i < len(infos):
             info = infos[i]
-            if info.kind != "text" or info.shape.words > MAX_HEADER_WORDS or not starts_header(info.text) \
-                    or _is_caption(info.text):
+            if (
+                info.kind != "text"
+                or info.shape.words > MAX_HEADER_WORDS
+                or not starts_header(info.text)
+                or _is_caption(info.text)
+            ):
                 i += 1
                 continue
             found = self._table_at(infos, i, source_file, headings, len(tables))
@@ -466,9 +479,8 @@ class PlainLayoutExtractor:
         if columns:
             header, finished = _read_wide(region, header_lines, columns)
         else:
-            n_fig = max(role_count(header_lines), most)
-            header = build_header(header_lines, n_fig)
-            rows = _rows(region.events, n_fig, header.has_no, False)
+            header, rows = _read_plain(region, list(header_lines), most)
+            n_fig = header.n_fig
             roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
             finished = [finish_row(r, header.has_no, header.n_text, roles) for r in rows]
         if not finished:
@@ -502,6 +514,25 @@ def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:
         return []
     rows = [[Span(f.start, f.end) for f in e.shape.figures] for e in figure_events]
     return anchored_columns(rows, most)
+
+
+def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[Header, list[Row]]:
+    """Header and rows of a table whose cells are apart by single spaces (positions mean nothing)."""
+    n_fig = max(role_count(header_lines), most)
+    rows = _rows(region.events, n_fig, build_header(header_lines, n_fig).has_no, False)
+    if len(rows) >= 2 and rows[0].blocks and not any(r.blocks for r in rows[1:]):
+        # no row has a label but the first: the lines above its figures end the header
+        header_lines += [text for block in rows[0].blocks for _, text in block]
+        rows[0].blocks = []
+    header = build_header(header_lines, n_fig)
+    lift_leading_cells(rows, header.has_no, _has_year_column(header))
+    n_fig = max(role_count(header_lines), max((len(r.figs) for r in rows), default=0))
+    return build_header(header_lines, n_fig), rows
+
+
+def _has_year_column(header: Header) -> bool:
+    texts = header.rows[-1][int(header.has_no) : int(header.has_no) + header.n_text]
+    return any(t.lower().split()[:1] in (["tahun"], ["th"], ["th."], ["periode"]) for t in texts)
 
 
 def _is_page_number_row(row: Row, columns: Sequence[Span]) -> bool:

@@ -122,6 +122,7 @@ _QUALIFIERS = frozenset({"kegiatan", "program", "kinerja", "strategis", "utama",
 _FUNDED = frozenset({"pagu", "realisasi", "target", "alokasi", "jumlah", "sisa"})  # `Pagu Anggaran`
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _WIDE = 3  # spaces that separate two cells in `pdftotext -layout` output
 _WORD = re.compile(r"^[\W_]*(.*?)[\W_]*$")
 _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s|\d+(?:\.\d+)+\.?\s|Tabel\b|Table\b|Gambar\b|Grafik\b)", re.I)
@@ -285,10 +286,26 @@ def role_count(lines: Sequence[str]) -> int:
     return max(len(roles), len(years))
 
 
+def _split_acronyms(cells: list[str], wanted: int) -> list[str]:
+    """`Konsistensi CRO` → `Konsistensi`, `CRO` while the header has fewer cells than the body has figures."""
+    out = list(cells)
+    k = 0
+    while len(out) < wanted and k < len(out):
+        words = out[k].split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and _ACRONYM.match(w)), None)
+        if cut is None:
+            k += 1
+            continue
+        out[k : k + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
+        k += 1
+    return out
+
+
 def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str], list[str], list[str]]:
     """(text cells, figure cells, year cells spread over the figure columns)."""
     first_role = next((i for i, c in enumerate(main) if _is_role_cell(c)), len(main))
     text, roles = main[:first_role], main[first_role:]
+    roles = _split_acronyms(roles, n_fig)
     if len(roles) > n_fig:
         text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig :]
     spread: list[str] = []

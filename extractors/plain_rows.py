@@ -21,6 +21,9 @@ from extractors.plain_tokens import Figure, collapse, tidy_unit
 _ROWNUM = re.compile(r"^(\d{1,3})\s*(?:\.(?!\d)\s*)?(?=\S)")
 _NUMBERED = re.compile(r"^\d{1,2}\s*\.\s*\S")
 
+_BARE_INT = re.compile(r"^\d{1,3}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
 Block = tuple[int, str]  # (line of its first line, text)
 
 
@@ -49,6 +52,7 @@ class Row:
     blocks: list[list[tuple[int, str]]] = field(default_factory=list)
     figs: list[Fig] = field(default_factory=list)
     own_label: bool = False  # the first figure line printed a label too
+    number: tuple[int, str] | None = None  # (line, text) of a row number printed among the figures
 
     @property
     def line(self) -> int:
@@ -145,10 +149,26 @@ def column_role(header_text: str) -> str:
     return "any"
 
 
+def lift_leading_cells(rows: Sequence[Row], has_no: bool, year_column: bool) -> None:
+    """Rows printed without a label (`1 2021 89,39 93,64 …`): the row number and a year that opens
+    the row are its No and label cells, not figures."""
+    for row in rows:
+        if row.blocks or len(row.figs) < 2:
+            continue
+        first = row.figs[0]
+        if has_no and _BARE_INT.match(first.figure.text):
+            row.number = (first.line, first.figure.text)
+            row.figs.pop(0)
+        first = row.figs[0]
+        if year_column and len(row.figs) >= 2 and _YEAR.match(first.figure.text):
+            row.blocks = [[(first.line, first.figure.text)]]
+            row.figs.pop(0)
+
+
 def finish_row(row: Row, has_no: bool, n_text: int, roles: Sequence[str]) -> RowCells:
     blocks = row.label_blocks()
-    number, number_line = "", None
-    if has_no and blocks:
+    number, number_line = (row.number[1], row.number[0]) if row.number else ("", None)
+    if has_no and blocks and not number:
         number, rest = split_rownum(blocks[0][1])
         if number:
             number_line = blocks[0][0]

@@ -423,12 +423,12 @@ def test_whole_text_chain_keeps_its_statements(jember: tuple[list[Line], Extract
 
 @pytest.mark.samples
 def test_fast_enough(jember: tuple[list[Line], Extraction]) -> None:
-    """The longest sample, best of five runs (the machine may be busy): well under the 50 ms a report
-    the text path has on average, scaled by this sample's length."""
+    """The longest sample (5,454 lines), best of five runs: ~0.08 s on an idle machine; the bound
+    leaves room for a busy CI runner while still catching a quadratic scan."""
     lines, _ = jember
     runs = []
     for _ in range(5):
         start = time.perf_counter()
         _extract(lines)
         runs.append(time.perf_counter() - start)
-    assert min(runs) < 0.25, f"{min(runs):.3f}s for {len(lines)} lines"
+    assert min(runs) < 0.6, f"{min(runs):.3f}s for {len(lines)} lines"
