@@ -46,7 +46,9 @@ _INDIKATOR = re.compile(
     re.I,
 )
 _MULTIPLIER = re.compile(r"(?:[x×*]|\\times)\s*$")
-_DARI = re.compile(r"^\W*(?:atau\s+)?dari\s+(?:total\s+)?(?:target|anggaran|pagu|rencana)\b", re.I)
+_DARI = re.compile(r"\b(?:dari|melampaui|melebihi|terhadap)\s+(?:total\s+|\w+\s+)?(?:target|anggaran|pagu)\b", re.I)
+_NEXT_YEAR = re.compile(r"^\s*(?:,|dan|serta)\s*(?:,|dan\s+)?(?:tahun\s+)?(?:19|20)\d\d\s*(?:sebesar|yaitu|adalah)?\s*$",
+                        re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", re.I)
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _VERB = re.compile(r"\s+(?:dengan|sebesar|adalah|yaitu|yakni|memperoleh|mencapai|telah|pada\s+tahun)\b", re.I)
@@ -144,6 +146,7 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
     prev_end = 0
     last_year: int | None = None
     last_money = ""
+    last_role = ""
     pending: list[NumberMatch] = []
     for m in find_numbers(clause):
         gap = clause[prev_end:m.start]
@@ -156,6 +159,8 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
         if _MULTIPLIER.search(gap):
             continue  # `… x 100%`: the factor of a formula written in prose, not a figure
         word = _role_before(gap) or (default_word if not drafts and not draft.roles else "")
+        if not word and last_role and _NEXT_YEAR.match(gap):
+            word = last_role  # `nilai tahun 2022 sebesar 3,90 dan 2021 sebesar 3,99`: the same role, another year
         role = _assign(word, m, draft, last_money)
         if not role:
             if word != "growth" and len(pending) < 2:
@@ -163,6 +168,7 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
             continue
         if m.unit == "rupiah":
             last_money = role
+        last_role = word if word in ("target", "realisasi", "capaian") else ""
         budget_role = role == "pct" or m.unit == "rupiah"
         if role in draft.roles or (budget_role and draft.is_indicator()):
             drafts.append(draft)
@@ -172,7 +178,7 @@ def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
         draft.roles[role] = m
         draft.end = max(draft.end, m.end)
         draft.explicit = draft.explicit or bool(word) or m.unit == "rupiah"
-        if pending and _DARI.match(gap):
+        if pending and _DARI.search(gap):
             if m.unit == "rupiah" and draft.lead == gap:
                 draft.lead = clause[:pending[0].start]
             _settle_pending(pending, draft)

@@ -121,3 +121,17 @@ def test_weights_and_formula_factors_are_not_figures():
     prose_formula = statement("Target nilai indeks x 100% menjadi dasar perhitungan.", 8)
     ind, bud = records_from_statements(make_document(), [head, item, prose_formula])
     assert (ind, bud) == ([], [])
+
+
+def test_values_of_earlier_years_listed_together():
+    st = statement("Dibandingkan dengan nilai tahun 2022 sebesar 3,70 dan 2021 sebesar 3,65, nilai tahun ini naik.", 15)
+    ind, _ = records_from_statements(make_document(), [st])
+    assert [(r.year, _v(r.realisasi)) for r in ind] == [(2022, Decimal("3.70")), (2021, Decimal("3.65"))]
+
+
+def test_figure_before_exceeding_the_target_is_the_realisasi():
+    st = statement("Kantor X sebesar 3,95 Nilai ini telah melampaui target pada tahun 2023 sebesar 3,20 atau "
+                   "memiliki capaian sebesar 123,44%.", 16)
+    ind, _ = records_from_statements(make_document(), [st])
+    assert [(_v(r.target), _v(r.realisasi), _v(r.capaian)) for r in ind] == [
+        (Decimal("3.20"), Decimal("3.95"), Decimal("123.44"))]
