@@ -47,8 +47,8 @@ _INDIKATOR = re.compile(
 )
 _MULTIPLIER = re.compile(r"(?:[x×*]|\\times)\s*$")
 _DARI = re.compile(r"\b(?:dari|melampaui|melebihi|terhadap)\s+(?:total\s+|\w+\s+)?(?:target|anggaran|pagu)\b", re.I)
-_NEXT_YEAR = re.compile(r"^\s*(?:,|dan|serta)\s*(?:,|dan\s+)?(?:tahun\s+)?(?:19|20)\d\d\s*(?:sebesar|yaitu|adalah)?\s*$",
-                        re.I)
+_NEXT_YEAR = re.compile(
+    r"^\s*(?:,|dan|serta)\s*(?:,|dan\s+)?(?:tahun\s+)?(?:19|20)\d\d\s*(?:sebesar|yaitu|adalah)?\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", re.I)
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _VERB = re.compile(r"\s+(?:dengan|sebesar|adalah|yaitu|yakni|memperoleh|mencapai|telah|pada\s+tahun)\b", re.I)
