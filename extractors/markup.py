@@ -84,19 +84,21 @@ _MAJOR = re.compile(r"^(?:BAB\b|Bab\b|[A-H]\.\s|[IVX]{1,4}\.\s)|[Ss]asaran")
 _DIGIT = re.compile(r"\d")
 
 
+_ALPHA = re.compile(r"[^\W\d_]")
+_DIGITS = re.compile(r"\d")
+
+
 def _all_caps(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
-    upper = sum(ch.isupper() for ch in text)
-    return letters >= 4 and upper >= 0.9 * letters and sum(ch.isdigit() for ch in text) <= 4
+    return text == text.upper() and len(_ALPHA.findall(text)) >= 4 and len(_DIGITS.findall(text)) <= 4
 
 
 @lru_cache(maxsize=16384)
 def heading_text(text: str) -> str:
     """The heading a line is (markup removed), or '' when it is not one."""
-    if "\t" in text or "$" in text or "=" in text or is_caption(text) or is_figure_caption(text):
-        return ""
     raw = text.strip()
-    if not raw or len(raw) > 220:
+    if not raw or len(raw) > 220 or "\t" in text or "$" in text or "=" in text:
+        return ""
+    if is_caption(text) or is_figure_caption(text):
         return ""
     md = _MD_HEADING.match(raw)
     if md:

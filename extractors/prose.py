@@ -43,19 +43,16 @@ _MONTHS = (
     r"|Agu(?:stus)?|Aug(?:ust)?|Sep(?:tember)?|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Des(?:ember)?|Dec(?:ember)?)"
 )
 # a number token; whether it is a *meaningful* figure is decided from its word and a small window
-_NUMBER = stdre.compile(r"(?<![\d,])(?<!\d\.)\d[\d.,]*\d%?|(?<![\d,])(?<!\d\.)\d%?")
+_NUMBER = stdre.compile(r"\d[\d.,]*%?")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _CURRENCY_PREFIX = stdre.compile(r"^(?:rp\.?|idr)", stdre.I)
 _WORD_PUNCT = "()[]{},;:\"'“”‘’*_<>"
-_REFERENCE_BEFORE = stdre.compile(
-    r"(?:\b(?:nomor|nomer|no|nmr|pasal|ayat|huruf|angka|butir|bab|lampiran|halaman|hal|versi|ver|rev|uu|pp"
-    r"|perpres|permen\w*|inpres|keppres|kepmen\w*|pmk|per|rt|rw|pos|tabel|table|gambar|grafik|pukul|jam|nip"
-    r"|telp|telepon|fax|hp|wa|tahun|ta|t\.a|periode|th|kode|akun|nip)\.?\s*[:.]?\s*"
-    r"|\b(?:tabel|table|gambar|grafik)\s*[\dIVX]+\s?\.\s?"
-    r"|\bnip\.?\s*:?\s*[\d\s]*"
-    r"|\(\s*0\d{2,4}\s*\)\s*)$",
-    stdre.I,
-)
+_REFERENCE_TEXT = """nomor nomer no nmr pasal ayat huruf angka butir bab lampiran halaman hal versi ver rev uu pp
+perpres permen permenpan permenkumham inpres keppres kepmen pmk per rt rw pos pukul jam nip telp telepon
+fax hp wa tahun ta t.a periode th kode akun"""
+_REFERENCE_WORDS = frozenset(_REFERENCE_TEXT.split())
+_CAPTION_WORDS = frozenset({"tabel", "table", "gambar", "grafik"})
+_PHONE_PREFIX = stdre.compile(r"^\(0\d{2,4}\)$")
 _DATE_AFTER = stdre.compile(r"^\s+" + _MONTHS + r"\b", stdre.I)
 _DATE_WORD = stdre.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$")
 _CODE_DIGITS = stdre.compile(r"^0\d{2,}$|^\d{13,}$")
@@ -63,6 +60,7 @@ _SENTENCE_HEAD = stdre.compile(r"^[\s#*•▪❖\-]*(?:\(?[a-z]\)\s*)?$", stdre.
 _LETTER_IN_WORD = stdre.compile(r"[^\W\d_]")
 BEFORE_WINDOW = 40
 _HAS_DIGIT = stdre.compile(r"\d")
+_THREE_LETTERS = stdre.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", stdre.S)
 _DIGIT_START = stdre.compile(r"^\s*(?:Rp\.?\s*)?\d")
 # a figure run straight into a sentence opener: the export lost the full stop ('1.113.362.000 Sedangkan')
 _MISSING_STOP = re.compile(
@@ -74,15 +72,28 @@ _MISSING_STOP = re.compile(
 
 
 def _word_around(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited word holding text[start:end], outer punctuation and Rp removed."""
-    left = start
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    word = text[left:right].strip(_WORD_PUNCT).rstrip(".")
+    """The space-delimited word holding text[start:end], outer punctuation and Rp removed."""
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    word = text[left : right if right >= 0 else len(text)].strip(_WORD_PUNCT).rstrip(".")
     return _CURRENCY_PREFIX.sub("", word)
+
+
+def _is_reference(before: str) -> bool:
+    """'Nomor 29', 'Pasal 1 ayat 1', 'Tabel 1. 3', 'NIP. 1982… 2000…', '(0542) 443186'."""
+    words = before.split()[-4:]
+    if not words:
+        return False
+    last = words[-1].strip(".:,").lower()
+    if last in _REFERENCE_WORDS or _PHONE_PREFIX.match(words[-1]):
+        return True
+    if len(words) >= 2 and words[-2].strip(".:").lower() in _CAPTION_WORDS:
+        return True
+    keys = [w.strip(".:").lower() for w in words]
+    if "nip" not in keys[:-1]:
+        return False
+    after_nip = words[len(keys) - 1 - keys[::-1].index("nip") + 1 :]
+    return all(w.strip(".").isdigit() for w in after_nip)  # the later groups of a NIP
 
 
 def _is_meaningful(text: str, start: int, end: int, sentence_start: int) -> bool:
@@ -92,13 +103,14 @@ def _is_meaningful(text: str, start: int, end: int, sentence_start: int) -> bool
     word = _word_around(text, start, end)
     if _LETTER_IN_WORD.search(word) or "@" in word or _DATE_WORD.match(word):
         return False
-    after = text[end : end + 2]
-    before = text[max(sentence_start, start - BEFORE_WINDOW) : start]
-    if after.startswith(")") and (before.endswith("(") or not before or before[-1].isspace()) and len(token) <= 2:
-        return False  # (1) / 1) enumerators
-    if after.startswith(".") and _SENTENCE_HEAD.match(text[sentence_start:start]) and len(token) <= 2:
-        return False  # '1. ...' at the head of a sentence or list item
-    if _REFERENCE_BEFORE.search(before):
+    after = text[end : end + 1]
+    if after in (")", ".") and len(token) <= 2:
+        before_char = text[start - 1] if start > sentence_start else " "
+        if after == ")" and (before_char == "(" or before_char.isspace()):
+            return False  # (1) / 1) enumerators
+        if after == "." and _SENTENCE_HEAD.match(text[sentence_start:start]):
+            return False  # '1. ...' at the head of a sentence or list item
+    if _is_reference(text[max(sentence_start, start - BEFORE_WINDOW) : start]):
         return False
     return not _DATE_AFTER.match(text[end : end + 12])
 
@@ -109,8 +121,11 @@ def figures_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     stop = len(text) if end is None else end
     out: list[tuple[int, str]] = []
     for m in _NUMBER.finditer(text, start, stop):
-        if _is_meaningful(text, m.start(), m.end(), start):
-            out.append((m.start(), m.group()))
+        if m.start() > 0 and text[m.start() - 1] in ",." and text[m.start() - 2 : m.start() - 1].isdigit():
+            continue  # never starts inside a number
+        token = m.group().rstrip(".,")
+        if _is_meaningful(text, m.start(), m.start() + len(token), start):
+            out.append((m.start(), token))
     return out
 
 
@@ -240,7 +255,7 @@ def find_statements(lines: Sequence[Line], source_file: str) -> list[Statement]:
         for s, e in sentences(text):
             raw = text[s:e].strip()
             figures = figures_in(text, s, e)
-            if not figures or sum(ch.isalpha() for ch in raw) < 3:
+            if not figures or not _THREE_LETTERS.search(raw):
                 continue
             offset = figures[0][0]
             k = max(0, bisect.bisect_right(starts, offset) - 1)
