@@ -44,8 +44,8 @@ def formula(expression: str, stated: str, line: int, label: str = "") -> Formula
 
 
 def indicator(target: str, realisasi: str, capaian: str, line: int, indikator: str = "Indeks Kualitas Layanan",
-              **kw: object) -> IndicatorRecord:
-    return IndicatorRecord("r", FILE, line, None, "t1", "measurement", 2025, "Sasaran", indikator,
+              table_id: str = "t1", **kw: object) -> IndicatorRecord:
+    return IndicatorRecord("r", FILE, line, None, table_id, "measurement", 2025, "Sasaran", indikator,
                            q(target, line), q(realisasi, line), q(capaian, line), "", **kw)  # type: ignore[arg-type]
 
 

@@ -89,9 +89,9 @@ def test_placeholders_in_prose() -> None:
 
 def test_cross_reference_names_every_place_and_the_outlier() -> None:
     name = "Indeks Kualitas Layanan Keimigrasian di Wilayah"
-    recs = (indicator("91", "96,35", "99.83%", 93, indikator=name),
-            indicator("91", "96,35", "105,88%", 542, indikator=name),
-            indicator("91,00", "96,35", "105,88%", 554, indikator=name))
+    recs = (indicator("91", "96,35", "99.83%", 93, indikator=name, table_id="a"),
+            indicator("91", "96,35", "105,88%", 542, indikator=name, table_id="b"),
+            indicator("91,00", "96,35", "105,88%", 554, indikator=name, table_id="c"))
     findings = [f for f in audit(report(indicators=recs)) if f.rule == "cross_reference_mismatch"]
     f = _one(findings)
     assert (f.line, f.stated, f.expected, f.related_lines) == (93, "99.83%", "105,88%", (542, 554))

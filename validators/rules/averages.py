@@ -18,6 +18,7 @@ from validators.rules.grid import Grid, GridCell, is_average_row, is_total_row
 
 Row = tuple[GridCell, ...]
 AVERAGE_CLAIM = re.compile(r"rata\s*-?\s*rata[^.%]{0,80}?sebesar\s*$", re.I)
+CAPAIAN_BEFORE = re.compile(r"capaian(?:nya)?\s*(?:kinerja\s*)?(?:sebesar|adalah|yaitu)?\s*\[?\s*$", re.I)
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
 
 
@@ -78,6 +79,8 @@ def check_prose_averages(ctx: Context, check: Check) -> Iterator[Issue]:
         for m in _percents(st):
             if not AVERAGE_CLAIM.search(st.text[:m.start]) or m.value is None:
                 continue
+            if not re.search(r"berikut|:\s*$", st.text[m.end:]):
+                continue  # the items are listed after the claim only when it says so
             groups = _listed(statements, i)
             if len(groups) < 2:
                 continue
@@ -100,7 +103,8 @@ def _listed(statements: Sequence[Statement], i: int) -> list[list[Interval]]:
     for st in statements[i + 1:i + 12]:
         if st.prov.line is not None and st.prov.line - start > 30:
             break
-        values = [stated_interval(m.value, m.decimals) for m in _percents(st) if m.value is not None]
+        values = [stated_interval(m.value, m.decimals) for m in _percents(st)
+                  if m.value is not None and CAPAIAN_BEFORE.search(st.text[:m.start])]
         if LIST_ITEM.match(st.text):
             groups.append(values)
         elif groups and values:

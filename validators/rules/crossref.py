@@ -69,11 +69,12 @@ def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> l
     for k, (name, is_sentence) in enumerate(zip(names, sentences, strict=True)):
         if not is_sentence:
             continue
-        inside = [(len(r), i) for i, r in enumerate(reps) if len(r) >= 15 and _contains(name, r)]
+        inside = [(len(r), i) for i, r in enumerate(reps)
+                  if len(r) >= 15 and len(r.split()) >= 4 and _contains(name, r)]
         if inside:
             out[k] = max(inside)[1]
-        else:
-            reps.append(name)
+        else:  # a sentence naming no known indicator is compared with nothing
+            reps.append("\x00" + name + str(k))
             out[k] = len(reps) - 1
     return [i if i is not None else -1 for i in out]
 
@@ -94,11 +95,13 @@ def expand_acronyms(short: str, long: str) -> str:
 
 
 def _contains(text: str, name: str) -> bool:
-    """The indicator `name` stands inside `text` (or `text` inside it), acronyms allowed."""
-    a, b = (text, name) if len(text) <= len(name) else (name, text)
-    if fuzz.partial_ratio(a, b) >= 95:
-        return True
-    return fuzz.partial_ratio(a, expand_acronyms(a, b)) >= 95 if len(a.split()) >= 4 else False
+    """The indicator `name` stands inside `text` (acronyms of the text allowed), or a short text
+    of at least four words is the name with its acronyms written out."""
+    if name.startswith("\x00"):
+        return False  # a sentence that named no indicator is no indicator name
+    if len(name) <= len(text):
+        return fuzz.partial_ratio(name, text) >= 95
+    return len(text.split()) >= 4 and fuzz.ratio(text, expand_acronyms(text, name)) >= 90
 
 
 def _is_sentence(rec: IndicatorRecord) -> bool:
@@ -200,6 +203,24 @@ def chain_context(formulas: Sequence[Formula], line: int | None) -> str:
     return next((f.context for f in formulas if f.prov.line == line and f.context), "")
 
 
+AGGREGATE_NAME = re.compile(r"^(?:rata rata|jumlah|total|nilai rata)\b")
+
+
+def _without_series(members: list[IndicatorRecord]) -> list[IndicatorRecord]:
+    """Drop the rows of a table that lists the same indicator several times (a series over years)."""
+    per_table: dict[str, int] = {}
+    for m in members:
+        if m.table_id:
+            per_table[m.table_id] = per_table.get(m.table_id, 0) + 1
+    return [m for m in members if not m.table_id or per_table[m.table_id] == 1]
+
+
+def _unit_class(p: Place) -> str:
+    if "%" in p.value.raw or p.value.unit == "percent":
+        return "percent"
+    return "other"
+
+
 def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     recs = [r for r in (*ctx.report.indicators, *formula_indicator_records(ctx)) if r.kind != "comparison"]
     year = ctx.report.document.year
@@ -208,12 +229,18 @@ def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     for rec, g in zip(recs, clusters, strict=True):
         groups.setdefault((g, rec.year or year), []).append(rec)
     for members in groups.values():
+        members = _without_series([m for m in members if not AGGREGATE_NAME.match(normalize_name(m.indikator))])
         if len(members) < 2:
             continue
         subject = members[0].indikator
         for field in ("target", "realisasi", "capaian"):
             places = _places(members, lambda r, f=field: getattr(r, f),  # type: ignore[misc]
                              lambda r: capaian_computed(r)[1] != "mismatch")  # type: ignore[arg-type]
+            if field != "capaian":
+                # a percentage and an index (or a count) are not the same quantity: compare within the larger kind
+                kinds = [_unit_class(p) for p in places]
+                main = max(("percent", "other"), key=kinds.count)
+                places = [p for p, k in zip(places, kinds, strict=True) if k == main]
             yield from _compare(check, subject, field, places)
 
 
@@ -299,6 +326,9 @@ def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
                 got = capaian_interval(r)
                 if got is not None:
                     values.append(got)
+            if re.search(r"\brealisasi\b(?!\s+dibanding)", head, re.I):
+                values += [figure(r.realisasi).interval for r in best
+                           if r.realisasi is not None and r.realisasi.value is not None]
             if not values or any(own.meets(v) for v in values):
                 continue
             computed = next((capaian_interval(r) for r in best if capaian_interval(r) is not None), None)

@@ -132,8 +132,22 @@ def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
                         f"not {g.raw}", difference=fmt(gv - expected, 4), page=st.prov.page)
 
 
+def continued(statements: Sequence[Statement], i: int) -> Statement:
+    """Statement i joined with the statements that continue its unfinished sentence (a page or line break)."""
+    st = statements[i]
+    text = st.text
+    for nxt in statements[i + 1:i + 4]:
+        last = nxt.prov.line if nxt.prov.line is not None else 0
+        if re.search(r"[.!?;:]\s*$", text) or st.prov.line is None or last - st.prov.line > 6:
+            break
+        text = text.rstrip() + " " + nxt.text.lstrip()
+    return Statement(text, st.prov, st.context)
+
+
 def check_prose_counts(ctx: Context, check: Check) -> Iterator[Issue]:
-    for st in ctx.report.document.statements:
+    statements = ctx.report.document.statements
+    for i in range(len(statements)):
+        st = continued(statements, i)
         figs = _figures(st)
         text = st.text
         for k, n in enumerate(figs):
@@ -143,7 +157,7 @@ def check_prose_counts(ctx: Context, check: Check) -> Iterator[Issue]:
             m = BREAKDOWN.search(text, n.end)
             if m is None or not rest or ". " in text[n.end:m.start()]:
                 continue
-            parts = [x for x in rest if x.start > m.end() and x.unit == n.unit and x.decimals == 0]
+            parts = [x for x in rest if x.start > m.end() and x.unit in (n.unit, "") and x.decimals == 0]
             if len(parts) < 2:
                 continue
             line = st.prov.line
