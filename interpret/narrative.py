@@ -45,6 +45,9 @@ _INDIKATOR = re.compile(
     r"(?=\s+(?:dengan|sebesar|adalah|yaitu|memperoleh|mencapai|pada\s+tahun|tahun|sebagai)\b|[,.:;]|$)",
     re.I,
 )
+_ITEM_AMOUNT = re.compile(r"^(?P<label>(?:[^\W\d_][\w,.()/&-]*\s+){2,30})(?:rp\.?\s*)[\d.,]+\s*(?:,-|\.-)?\.?$", re.I)
+_PROGRAM = re.compile(r"^\W*(?:\d+\.?\s*)?program\b", re.I)
+_CONNECTOR = re.compile(r"^\W*(?:sedangkan|adapun|selain\s+itu|kemudian|dan|serta|lalu)\b", re.I)
 _MULTIPLIER = re.compile(r"(?:[x×*]|\\times)\s*$")
 _DARI = re.compile(r"\b(?:dari|melampaui|melebihi|terhadap)\s+(?:total\s+|\w+\s+)?(?:target|anggaran|pagu)\b", re.I)
 _NEXT_YEAR = re.compile(
@@ -139,13 +142,14 @@ def _settle_pending(pending: list[NumberMatch], draft: _Draft) -> None:
     pending.clear()
 
 
-def drafts_of(clause: str, default_word: str = "") -> list[_Draft]:
-    """The records a clause states, as figure → role maps."""
+def drafts_of(clause: str, default_word: str = "", money_role: str = "") -> list[_Draft]:
+    """The records a clause states, as figure → role maps (`money_role`: the role amounts carried
+    over from the paragraph before, for `Sedangkan … sebesar Rp …`)."""
     drafts: list[_Draft] = []
     draft = _Draft()
     prev_end = 0
     last_year: int | None = None
-    last_money = ""
+    last_money = money_role
     last_role = ""
     pending: list[NumberMatch] = []
     for m in find_numbers(clause):
@@ -243,16 +247,51 @@ def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
     return out
 
 
+def item_amount(document: Document, st: Statement) -> BudgetRecord | None:
+    """A line that only names an item and its amount (`Layanan X Rp 1.500.000.000,-`): its pagu."""
+    m = _ITEM_AMOUNT.match(st.text.strip())
+    if not m:
+        return None
+    found = [n for n in find_numbers(st.text) if not n.is_year]
+    if len(found) != 1 or found[0].unit != "rupiah" or found[0].value is None:
+        return None
+    label = m.group("label").strip(" :-")
+    parent = _LEAD.sub("", st.context).strip() if _PROGRAM.match(_LEAD.sub("", st.context)) else ""
+    kind = "by_program" if parent or _PROGRAM.search(label) else "other"
+    q = _quantity(found[0], st.prov)
+    return BudgetRecord(
+        report_id=document.report_id, source_file=document.source_file, line=_line_of(st, found[0].start),
+        page=st.prov.page, table_id="", kind=kind, year=document.year, item=label, parent_item=parent,
+        is_total=False, pagu=q, realisasi=None, pct=None, raw=st.text.strip(),
+    )
+
+
+def _last_money_role(text: str) -> str:
+    role = ""
+    for d in drafts_of(text):
+        for r, m in d.roles.items():
+            if m.unit == "rupiah":
+                role = r
+    return role
+
+
 def records_from_statements(
     document: Document, statements: Sequence[Statement]
 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
+    money_role = ""
     for st, handed in paragraphs(statements):
+        carried = money_role if _CONNECTOR.match(st.text) else ""
+        money_role = _last_money_role(st.text)
         if handed == "growth":
             continue  # an item of a list of weights or changes, not of results
+        item = item_amount(document, st)
+        if item is not None:
+            budget.append(item)
+            continue
         for offset, clause in clauses(st.text):
-            for d in drafts_of(clause, handed):
+            for d in drafts_of(clause, handed, carried):
                 line = _line_of(st, offset + d.offset)
                 prov = Provenance(st.prov.source_file, line, st.prov.page, clause)
                 q = {role: _quantity(m, prov) for role, m in d.roles.items()}

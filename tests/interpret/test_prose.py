@@ -135,3 +135,19 @@ def test_figure_before_exceeding_the_target_is_the_realisasi():
     ind, _ = records_from_statements(make_document(), [st])
     assert [(_v(r.target), _v(r.realisasi), _v(r.capaian)) for r in ind] == [
         (Decimal("3.20"), Decimal("3.95"), Decimal("123.44"))]
+
+
+def test_line_naming_an_item_and_its_amount():
+    st = statement("Layanan Penerbitan Dokumen Rp 750.000.000,-", 33, context="1. Program Pelayanan Publik")
+    _, bud = records_from_statements(make_document(), [st])
+    assert [(r.item, r.parent_item, r.kind, _v(r.pagu)) for r in bud] == [
+        ("Layanan Penerbitan Dokumen", "Program Pelayanan Publik", "by_program", Decimal("750000000"))]
+
+
+def test_amounts_of_a_following_sedangkan_sentence_keep_their_role():
+    a = statement("Kantor memperoleh dukungan anggaran sebesar Rp 1.000.000.000.", 40)
+    b = statement("Sedangkan sumber dananya berasal dari Rupiah Murni sebesar Rp 600.000.000 dan PNBP sebesar "
+                  "Rp 400.000.000.", 41)
+    _, bud = records_from_statements(make_document(), [a, b])
+    assert [(_v(r.pagu), r.kind) for r in bud] == [
+        (Decimal("1000000000"), "narrative"), (Decimal("600000000"), "narrative"), (Decimal("400000000"), "pnbp")]
