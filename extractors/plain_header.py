@@ -43,6 +43,7 @@ ROLE_WORDS = frozenset(
         "rp.",
         "efisiensi",
         "penyerapan",
+        "serapan",
         "konsistensi",
         "bobot",
         "skor",

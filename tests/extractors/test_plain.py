@@ -269,6 +269,62 @@ def test_pdftotext_layout_wide_gaps() -> None:
     assert rows[2] == ["", "JUMLAH", "3.000.000,00", "1.900.000,00", ""]
 
 
+NUMBERED_YEAR_ROWS = """
+No Tahun
+Nilai
+Kinerja
+Serapan Konsistensi IKU Efisiensi
+1 2021 81,10 90,00 97,50 100 5,10
+2 2022 88,20 95,10 98,00 100 7,70
+"""
+
+
+def test_rows_without_label_give_their_number_and_year_to_the_label_columns() -> None:
+    table = _extract(_lines(NUMBERED_YEAR_ROWS)).tables[0]
+    assert _texts(table.header[-1]) == ["No", "Tahun", "Nilai Kinerja", "Serapan", "Konsistensi", "IKU", "Efisiensi"]
+    assert [_texts(r) for r in table.rows] == [
+        ["1", "2021", "81,10", "90,00", "97,50", "100", "5,10"],
+        ["2", "2022", "88,20", "95,10", "98,00", "100", "7,70"],
+    ]
+
+
+def test_running_footer_is_not_a_row() -> None:
+    page = """
+Uraian Anggaran Realisasi
+Kegiatan {n}A Rp. {n}00.000 Rp. {n}0.000
+Kegiatan {n}B Rp. {n}10.000 Rp. {n}1.000
+Laporan Kinerja Dinas Contoh 2030
+"""
+    text = "".join(page.format(n=n) for n in range(1, 4))
+    found = _extract(_lines(text))
+    labels = [r[0].text for t in found.tables for r in t.rows]
+    assert labels == ["Kegiatan 1A", "Kegiatan 1B", "Kegiatan 2A", "Kegiatan 2B", "Kegiatan 3A", "Kegiatan 3B"]
+
+
+LAYOUT_HEADER = """
+Nomor                                   Jumlah            Realisasi
+              Uraian                                                       %
+ Urut                                  Anggaran             2030
+  1                2                       3                   4           5
+1.1.      Pendapatan Contoh           10.000.000,00     9.000.000,00    90,00
+1.2.      Pendapatan Contoh Lain       5.000.000,00     5.500.000,00   110,00
+          yang Panjang
+                        JUMLAH        15.000.000,00    14.500.000,00
+                                                                          12
+"""
+
+
+def test_pdftotext_layout_header_over_three_lines_read_by_position() -> None:
+    table = _extract(_lines(LAYOUT_HEADER, spaced=False)).tables[0]
+    assert _texts(table.header[-1]) == ["Nomor Urut", "Uraian", "Jumlah Anggaran", "Realisasi 2030", "%"]
+    rows = [_texts(r) for r in table.rows]
+    assert rows == [
+        ["1.1.", "Pendapatan Contoh", "10.000.000,00", "9.000.000,00", "90,00"],
+        ["1.2.", "Pendapatan Contoh Lain yang Panjang", "5.000.000,00", "5.500.000,00", "110,00"],
+        ["", "JUMLAH", "15.000.000,00", "14.500.000,00", ""],
+    ]
+
+
 # --------------------------------------------------------------------------- the real sample
 
 
