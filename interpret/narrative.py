@@ -250,8 +250,9 @@ def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
 def item_amount(document: Document, st: Statement) -> BudgetRecord | None:
     """A line that only names an item and its amount (`Layanan X Rp 1.500.000.000,-`): its pagu."""
     m = _ITEM_AMOUNT.match(st.text.strip())
-    if not m:
-        return None
+    if not m or _role_before(m.group("label")) or re.search(r"\b(?:sebesar|senilai|adalah|yaitu)\s*$", m.group(
+            "label"), re.I):
+        return None  # a sentence stating an amount, read by the role words instead
     found = [n for n in find_numbers(st.text) if not n.is_year]
     if len(found) != 1 or found[0].unit != "rupiah" or found[0].value is None:
         return None
