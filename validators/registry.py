@@ -15,7 +15,12 @@ from validators.rules.averages import check_average_rows, check_prose_averages
 from validators.rules.base import Check
 from validators.rules.budget import check_pct
 from validators.rules.capaian import check_capaian, check_zero_ratio_rows
-from validators.rules.crossref import check_budget_xref, check_indicator_xref, check_prose_capaian
+from validators.rules.crossref import (
+    check_budget_xref,
+    check_indicator_xref,
+    check_prose_capaian,
+    check_staff_counts,
+)
 from validators.rules.formulas import check_formulas, check_weighted_terms
 from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
@@ -73,6 +78,8 @@ REGISTRY: tuple[Check, ...] = (
           check_indicator_xref, ZERO, "an indicator's figures are the same wherever they are stated"),
     Check("cross_reference_mismatch", "xref", ("item", "year", "pagu/realisasi"), W, check_budget_xref, ZERO,
           "a budget item's pagu and realisasi are the same wherever they are stated"),
+    Check("cross_reference_mismatch", "xref", ("head count",), W, check_staff_counts, ZERO,
+          "the office's head count is the same wherever the text states it"),
     Check("capaian_mismatch", "xref", ("prose capaian", "indicator records"), W, check_prose_capaian, ZERO,
           "a capaian stated in prose for a named indicator equals that indicator's capaian"),
     # 9 units and template

@@ -253,7 +253,8 @@ def _budget_key(rec: BudgetRecord) -> str:
 def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     year = ctx.report.document.year
     groups: dict[tuple[str, int | None, bool], list[BudgetRecord]] = {}
-    recs = [*ctx.report.budget, *prose_budget_records(ctx)]
+    recs = [r for r in (*ctx.report.budget, *prose_budget_records(ctx))
+            if (r.table_id and r.kind != "narrative") or re.search(r"realisasi", f"{r.item} {r.raw}", re.I)]
     names = [_budget_key(r) for r in recs]
     clusters = _cluster(names)
     for rec, name, g in zip(recs, names, clusters, strict=True):
@@ -365,3 +366,27 @@ def prose_budget_records(ctx: Context) -> list[BudgetRecord]:
                                     "total", "", True, _quantity(b, prov), _quantity(a, prov),
                                     _quantity(p, prov), st.text[:200]))
     return out
+
+
+STAFF_COUNT = re.compile(
+    r"(?:sejumlah|sebanyak|berjumlah|total|didukung\s+(?:oleh|dengan)[^.\d]{0,60}?)\s*(?<![\d.,])(\d{1,4})\s*"
+    r"(?:\([\p{L}\s]{3,40}\)\s*)?orang\s+(?:pegawai|asn\b|aparatur\s+sipil\s+negara|personil|personel|sdm\b)", re.I)
+
+
+def check_staff_counts(ctx: Context, check: Check) -> Iterator[Issue]:
+    """The office's head count (`sejumlah 71 orang pegawai`, `74 orang ASN`) stated differently in the text."""
+    places: list[tuple[int, int, str]] = []
+    for st in ctx.report.document.statements:
+        for m in STAFF_COUNT.finditer(st.text):
+            if st.prov.line is not None:
+                places.append((int(m.group(1)), st.prov.line, m.group(0)))
+    values = {v for v, _, _ in places}
+    if len(values) < 2:
+        return
+    counts = {v: sum(1 for x, _, _ in places if x == v) for v in values}
+    common = max(values, key=lambda v: (counts[v], -min(ln for x, ln, _ in places if x == v)))
+    outliers = [p for p in places if p[0] != common]
+    first = outliers[0]
+    yield Issue(check.name, check.severity, first[1], "jumlah pegawai", first[2], str(common),
+                "the head count is stated as " + ", ".join(f"{v} (line {ln})" for v, ln, _ in places),
+                related_lines=tuple(sorted({ln for _, ln, _ in places if ln != first[1]})))
