@@ -42,6 +42,7 @@ from extractors.plain_rows import (
     finish_row,
     finish_wide_row,
     lift_leading_cells,
+    numbered_last,
 )
 from extractors.plain_tokens import (
     Shape,
@@ -414,6 +415,14 @@ def _title(infos: Sequence[Info], header_index: int) -> str:
     return ""
 
 
+def _follows_bare_caption(infos: Sequence[Info], i: int) -> bool:
+    """The line under a bare `Tabel 7` is the table's title, not its header."""
+    j = i - 1
+    while j >= 0 and infos[j].kind in ("blank", "page"):
+        j -= 1
+    return j >= 0 and bool(_CAPTION.match(infos[j].text)) and len(infos[j].text.split()) <= 3
+
+
 def _headings(infos: Sequence[Info]) -> list[str]:
     """For each line, the nearest section heading at or above it."""
     out: list[str] = []
@@ -449,6 +458,7 @@ class PlainLayoutExtractor:
                 or info.shape.words > MAX_HEADER_WORDS
                 or not starts_header(info.text)
                 or _is_caption(info.text)
+                or _follows_bare_caption(infos, i)
             ):
                 i += 1
                 continue
@@ -482,7 +492,8 @@ class PlainLayoutExtractor:
             header, rows = _read_plain(region, list(header_lines), most)
             n_fig = header.n_fig
             roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
-            finished = [finish_row(r, header.has_no, header.n_text, roles) for r in rows]
+            items = numbered_last(rows)
+            finished = [finish_row(r, header.has_no, header.n_text, roles, items) for r in rows]
         if not finished:
             return None
         first = start.header_infos[0].line

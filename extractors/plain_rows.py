@@ -101,14 +101,25 @@ def _merge_continuations(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _assign_blocks(blocks: list[Block], n_text: int) -> list[Block]:
-    """Spread a row's label blocks over its text columns (`Sasaran`, `Indikator`)."""
+def numbered_last(rows: Sequence[Row]) -> bool:
+    """Whether the table numbers the items of its last text column (`1. Indeks …` under a sasaran)."""
+    return any(_NUMBERED.match(t) for r in rows for _, t in r.label_blocks()[1:])
+
+
+def _assign_blocks(blocks: list[Block], n_text: int, items_numbered: bool = False) -> list[Block]:
+    """Spread a row's label blocks over its text columns (`Sasaran`, `Indikator`).
+
+    When the table numbers the items of its last column and this row starts with such a numbered
+    item and numbers nothing after it, the row continues the sasaran above: all of it is the item.
+    """
     if n_text <= 1:
         return [_join(blocks)]
     blocks = _merge_continuations(blocks)
+    numbered = [i for i, (_, t) in enumerate(blocks) if _NUMBERED.match(t)]
+    if items_numbered and numbered == [0]:
+        return [(0, "")] * (n_text - 1) + [_join(blocks)]
     if len(blocks) <= n_text:
         return [(0, "")] * (n_text - len(blocks)) + blocks
-    numbered = [i for i, (_, t) in enumerate(blocks) if _NUMBERED.match(t)]
     if numbered and numbered[-1] > 0:
         head, tail = blocks[: numbered[-1]], blocks[numbered[-1] :]
         return [*_assign_blocks(head, n_text - 1), _join(tail)]
@@ -165,15 +176,17 @@ def lift_leading_cells(rows: Sequence[Row], has_no: bool, year_column: bool) -> 
             row.figs.pop(0)
 
 
-def finish_row(row: Row, has_no: bool, n_text: int, roles: Sequence[str]) -> RowCells:
+def finish_row(row: Row, has_no: bool, n_text: int, roles: Sequence[str], items_numbered: bool = False) -> RowCells:
     blocks = row.label_blocks()
     number, number_line = (row.number[1], row.number[0]) if row.number else ("", None)
-    if has_no and blocks and not number:
+    numbered = [i for i, (_, t) in enumerate(blocks) if _NUMBERED.match(t)]
+    an_item = items_numbered and numbered == [0]  # `2. Indeks …`: the item's number, not the row's
+    if has_no and blocks and not number and not an_item:
         number, rest = split_rownum(blocks[0][1])
         if number:
             number_line = blocks[0][0]
             blocks = ([(blocks[0][0], rest)] if rest else []) + blocks[1:]
-    texts = _assign_blocks(blocks, n_text)
+    texts = _assign_blocks(blocks, n_text, items_numbered)
     return RowCells(
         number=number,
         number_line=number_line,

@@ -151,6 +151,9 @@ Layanan Contoh
 2,75
 110 %
 2. Indeks Ketepatan Contoh 3,00 3,30 110 %
+3. Indeks Ketelitian
+Contoh
+1,00 1,20 120 %
 """
 
 
@@ -167,6 +170,7 @@ def test_indicator_rows_figures_alone_on_their_lines() -> None:
     rows = [_texts(r) for r in table.rows]
     assert rows[0] == ["Meningkatnya mutu layanan contoh", "1. Indeks Mutu Layanan Contoh", "2,50", "2,75", "110 %"]
     assert rows[1][-3:] == ["3,00", "3,30", "110 %"]
+    assert rows[2] == ["", "3. Indeks Ketelitian Contoh", "1,00", "1,20", "120 %"]  # the sasaran above goes on
     lines_of_figures = [c.prov.line for c in table.rows[0][2:]]
     assert lines_of_figures == [_line_of(lines, "2,50"), _line_of(lines, "2,75"), _line_of(lines, "110 %")]
 
