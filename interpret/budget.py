@@ -39,6 +39,19 @@ def budget_kind(ctx: TableContext, layout: Layout) -> str:
     return "other"
 
 
+def settle_amounts(vals: dict[str, Quantity]) -> dict[str, Quantity]:
+    """A percentage that landed under an amount column (a row printed one cell short) is the row's %."""
+    out = dict(vals)
+    for role in ("realisasi", "pagu", "pagu_original"):
+        q = out.get(role)
+        if q is None or q.value is None or q.value == 0 or is_money(q):
+            continue
+        del out[role]
+        if "pct" not in out and (q.unit == "percent" or (q.decimals > 0 and abs(q.value) <= 1000)):
+            out["pct"] = q
+    return out
+
+
 def _indicator_from_score(ctx: TableContext, reading: RowReading, label: str, q: Quantity,
                           state: CarryState) -> IndicatorRecord:
     return IndicatorRecord(
@@ -81,7 +94,8 @@ def budget_records(
             parent = state.parent if kind == "by_program" else ""
         if kind != "by_program":
             state.parent = label
-        for year, vals in groups.items():
+        for year, raw_vals in groups.items():
+            vals = settle_amounts(raw_vals)
             line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
             records.append(BudgetRecord(
                 report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,

@@ -249,3 +249,16 @@ def test_action_plan_checklist_gives_no_indicator_records():
         ["", "", "", "Telah dilakukan alih media", "100%"],
     ])
     assert table_records(make_document([t])) == ([], [])
+
+
+def test_percentage_under_an_amount_column_is_the_pct():
+    t = make_table([
+        ["Kegiatan", "Anggaran", "Realisasi", "%"],
+        ["Layanan umum", "Rp 400.000.000", "Rp 380.000.000", "95,00"],
+        ["Layanan teknis", "250.000.000", "93,19", ""],
+    ])
+    _, bud = table_records(make_document([t]))
+    assert [(_v(r.pagu), _v(r.realisasi), _v(r.pct)) for r in bud] == [
+        (Decimal("400000000"), Decimal("380000000"), Decimal("95.00")),
+        (Decimal("250000000"), None, Decimal("93.19")),
+    ]
