@@ -71,7 +71,7 @@ TITLE_LOOKBACK = 8  # non-blank lines searched above a header for its caption
 
 _CAPTION = re.compile(r"^\s*(?:Tabel|Table)\s*[\dIVX]+(?:[.\-]\d+)*\b", re.I)
 _DASH_CAPTION = re.compile(r"^\s*[-–]\s*\S.{3,}\S\s*[-–]\s*$")
-_HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d+(?:\.\d+)+\.?\s+[A-Z].*)$")
+_HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z].*)$")
 _PICTURE = re.compile(r"^\s*(?:Gambar|Grafik|Diagram|Bagan|Figure)\s*[\dIVX]", re.I)
 _DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")

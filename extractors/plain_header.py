@@ -126,7 +126,9 @@ _DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _WIDE = 3  # spaces that separate two cells in `pdftotext -layout` output
 _WORD = re.compile(r"^[\W_]*(.*?)[\W_]*$")
-_HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s|\d+(?:\.\d+)+\.?\s|Tabel\b|Table\b|Gambar\b|Grafik\b)", re.I)
+_HEADING = re.compile(
+    r"^\s*(?:BAB\s+[IVX]+\b|[A-H]\.\s|\d{1,2}(?:\.\d{1,2})+\.?\s|Tabel\b|Table\b|Gambar\b|Grafik\b)", re.I
+)
 _OPENERS = frozenset(
     {
         "no",
