@@ -5,8 +5,11 @@ scanned pages). `render_pdf` draws them on a canvas with a small layout engine o
 (so it knows exactly where every string lands) and returns a `Rendered` record: for every
 table the rows as drawn with the page and line-within-page of each row, and for every prose
 or formula line its page and line-within-page. `render_text` writes the same truth as a
-tab-separated text export, like the real samples. Planted arithmetic errors are listed in
-`PLANTED` so tests can check that the audit finds them.
+tab-separated text export, like the real samples (`text_export` also says on which line each
+row and paragraph landed). Planted arithmetic errors are listed in `PLANTED` with the rule
+that must find them, and `expected_records` lists every indicator and budget record the
+truth holds (tables by their `Roles`, and figures stated in prose), so tests can check the
+whole pipeline against it.
 
 Line-within-page is the rank of the string's top edge among the distinct top edges on the
 page (top to bottom), the same numbering the PDF extractor uses.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -57,6 +61,27 @@ class ScannedPage:
 
 
 @dataclass(frozen=True)
+class Roles:
+    """What a table means as records: which columns hold the name, sasaran, year and figures.
+
+    `values` holds one column triple per year group: (target, realisasi, capaian) for an
+    indicator table, (pagu, realisasi, %) for a budget table; `years` the year of each group
+    (a table with a year column gives `year_col` instead). A budget row whose name starts
+    with `parent_prefix` heads the rows below it; a row named `total` is the total.
+    """
+
+    record: str  # indicator | budget
+    kind: str  # measurement | multi_year | by_program | by_belanja ...
+    values: tuple[tuple[int, int, int], ...]
+    years: tuple[int, ...] = (2024,)
+    name: int | None = None
+    sasaran: int | None = None
+    year_col: int | None = None
+    parent_prefix: str = ""
+    total: str = "jumlah"
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A table as the report means it.
 
@@ -77,6 +102,7 @@ class TableSpec:
     row_spans: tuple[tuple[int, int, int], ...] = ()
     header_spans: tuple[tuple[int, int, int], ...] = ()
     rows_per_page: int | None = None
+    roles: Roles | None = None  # None: a table no record is read from (counts per quarter)
 
 
 Block = Heading | Para | FormulaLine | PageBreak | ScannedPage | TableSpec
@@ -138,12 +164,13 @@ IKU_TABLE = TableSpec(
     widths=(120, 190, 55, 60, 60),
     right=frozenset({2, 3, 4}),
     row_spans=((0, 0, 3), (3, 0, 2)),
+    roles=Roles("indicator", "measurement", ((2, 3, 4),), name=1, sasaran=0),
 )
 
 PROGRAMS = (
     ("Program Penunjang Urusan Pemerintahan Daerah", "2.450.000.000", "2.312.450.500", "94,39"),
     ("Perencanaan, Penganggaran, dan Evaluasi Kinerja", "310.500.000", "298.112.000", "96,01"),
-    ("Administrasi Keuangan Perangkat Daerah", "1.120.000.000", "1.098.765.432", "98,10"),
+    ("Administrasi Keuangan Perangkat Daerah", "1.120.000.000", "1.045.865.750", "93,38"),
     ("Administrasi Kepegawaian Perangkat Daerah", "95.000.000", "90.250.000", "95,00"),
     ("Administrasi Umum Perangkat Daerah", "412.300.000", "377.010.250", "91,44"),
     ("Pengadaan Barang Milik Daerah", "250.000.000", "249.500.000", "99,80"),
@@ -158,10 +185,11 @@ PROGRAMS = (
     ("Penyediaan Informasi Layanan Publik", "200.000.000", "191.100.000", "95,55"),
     ("Program Peningkatan Kualitas Layanan", "330.000.000", "318.450.000", "96,50"),
     ("Survei Kepuasan Masyarakat", "130.000.000", "128.450.000", "98,81"),
-    ("Inovasi Pelayanan Publik", "200.000.000", "190.000.000", "90,00"),
+    ("Inovasi Pelayanan Publik", "200.000.000", "190.000.000", "95,00"),
 )
-# the three kegiatan under "Pelayanan Perizinan" sum to 1.800.000.000; the total below is
-# the sum of the four programs' pagu (5.000.000.000) but realisasi is planted wrong.
+# Every program's pagu and realisasi are the sums of its kegiatan below it, every % is
+# realisasi/pagu; the JUMLAH row is the sum of the four programs' pagu (5.000.000.000) but
+# its realisasi is planted wrong (true sum 4.734.330.500).
 BUDGET_TABLE = TableSpec(
     table_id="anggaran",
     title="Tabel 3.4 Realisasi Anggaran per Program dan Kegiatan Tahun 2024",
@@ -173,6 +201,7 @@ BUDGET_TABLE = TableSpec(
     widths=(30, 250, 90, 90, 45),
     right=frozenset({0, 2, 3, 4}),
     rows_per_page=7,
+    roles=Roles("budget", "by_program", ((2, 3, 4),), name=1, parent_prefix="Program "),
 )
 
 TREND_TABLE = TableSpec(
@@ -189,6 +218,7 @@ TREND_TABLE = TableSpec(
     widths=(70, 60, 60, 60),
     ruled=False,
     right=frozenset({1, 2, 3}),
+    roles=Roles("indicator", "multi_year", ((1, 2, 3),), years=(), year_col=0),
 )
 
 MULTI_YEAR_TABLE = TableSpec(
@@ -220,8 +250,8 @@ MULTI_YEAR_TABLE = TableSpec(
             "1.282.500.000",
             "95,00",
             "1.500.000.000",
-            "1.389.000.000",
-            "92,60",
+            "1.270.830.500",
+            "84,72",
         ),
         (
             "Belanja Modal",
@@ -244,14 +274,15 @@ MULTI_YEAR_TABLE = TableSpec(
             "4.924.750.000",
             "97,52",
             "5.000.000.000",
-            "4.852.500.000",
-            "97,05",
+            "4.734.330.500",
+            "94,69",
         ),
     ),
     widths=(110, 70, 70, 36, 70, 70, 36, 70, 70, 36),
     right=frozenset(range(1, 10)),
     header_spans=((0, 1, 3), (0, 4, 3), (0, 7, 3), (0, 0, 1)),
     row_spans=(),
+    roles=Roles("budget", "multi_year", ((1, 2, 3), (4, 5, 6), (7, 8, 9)), years=(2022, 2023, 2024), name=0),
 )
 
 ROTATED_TABLE = TableSpec(
@@ -296,23 +327,108 @@ REPORT: tuple[Block, ...] = (
     PageBreak("landscape"),
     Heading("D. Realisasi Anggaran Tiga Tahun Terakhir"),
     MULTI_YEAR_TABLE,
-    Para("Rata-rata penyerapan anggaran tiga tahun terakhir sebesar 96,58%."),
+    Para("Rata-rata penyerapan anggaran tiga tahun terakhir sebesar 95,79%."),
     PageBreak("rotated"),
     Heading("E. Capaian Kinerja Triwulan"),
     ROTATED_TABLE,
     ScannedPage(),
     PageBreak(),
     Heading("BAB IV PENUTUP"),
-    Para("Secara umum seluruh sasaran strategis tercapai dengan rata-rata capaian 100,95%."),
+    Para("Secara umum seluruh sasaran strategis tercapai dengan rata-rata capaian 100,84%."),
 )
 
-# (table_id or 'prose'/'formula', row label, column, stated, expected)
-PLANTED: tuple[tuple[str, str, str, str, str], ...] = (
-    ("iku", "Nilai SAKIP perangkat daerah", "Capaian", "97,5%", "95%"),
-    ("anggaran", "JUMLAH", "Realisasi (Rp)", "4.743.330.500", "4.734.330.500"),
-    ("tren", "2024", "Capaian", "110,63%", "105,63%"),
-    ("formula", "Capaian", "stated", "97,5%", "95%"),
+# --------------------------------------------------------------------------- what the audit must find
+
+
+@dataclass(frozen=True)
+class Planted:
+    """One arithmetic error planted in the truth: where, the figure as stated, what it should be, the rule."""
+
+    where: str  # a table_id, or 'formula'
+    label: str  # a cell of the wrong row, or the whole formula line
+    column: str  # header of the wrong cell ('stated' for a formula)
+    stated: str
+    expected: Decimal
+    rule: str
+
+
+PLANTED: tuple[Planted, ...] = (
+    Planted("iku", "Nilai SAKIP perangkat daerah", "Capaian", "97,5%", Decimal("95"), "capaian_mismatch"),
+    Planted("anggaran", "JUMLAH", "Realisasi (Rp)", "4.743.330.500", Decimal("4734330500"), "sum_mismatch"),
+    Planted("tren", "2024", "Capaian", "110,63%", Decimal("105.63"), "capaian_mismatch"),
+    Planted("formula", FORMULA_SAKIP, "stated", "97,5%", Decimal("95"), "formula_mismatch"),
 )
+
+
+@dataclass(frozen=True)
+class ExpectedRecord:
+    """One IndicatorRecord / BudgetRecord the truth holds, its figures as printed.
+
+    `values` is (target, realisasi, capaian) or (pagu, realisasi, %); `name` is the indikator
+    or item, None where the truth names none (a trend row keyed by its year, a sentence).
+    `at` locates it: ('table', table_id, row index) or ('prose', paragraph text, 0).
+    """
+
+    record: str  # indicator | budget
+    kind: str
+    year: int | None
+    name: str | None
+    sasaran: str
+    parent: str
+    is_total: bool
+    values: tuple[str, str, str]
+    at: tuple[str, str, int]
+
+
+PROSE_RECORDS: tuple[ExpectedRecord, ...] = (
+    ExpectedRecord("indicator", "narrative", 2024, None, "", "", False, ("80", "84,5", "105,63%"),
+                   ("prose", PROSE_IKM, 0)),
+    ExpectedRecord("budget", "narrative", 2024, None, "", "", True, ("5.000.000.000", "4.734.330.500", "94,69%"),
+                   ("prose", PROSE_BUDGET, 0)),
+)
+
+
+def table_records(spec: TableSpec) -> list[ExpectedRecord]:
+    """The records a table's rows hold, by its roles (none for a table without roles)."""
+    roles = spec.roles
+    if roles is None:
+        return []
+    out: list[ExpectedRecord] = []
+    sasaran = parent = ""
+    for r, row in enumerate(spec.rows):
+        name = row[roles.name] if roles.name is not None else None
+        if roles.sasaran is not None and row[roles.sasaran]:
+            sasaran = row[roles.sasaran]
+        total = name is not None and name.lower() == roles.total
+        is_parent = bool(roles.parent_prefix) and name is not None and name.startswith(roles.parent_prefix)
+        years = (int(row[roles.year_col]),) if roles.year_col is not None else roles.years
+        for year, cols in zip(years, roles.values, strict=True):
+            values = (row[cols[0]], row[cols[1]], row[cols[2]])
+            out.append(ExpectedRecord(roles.record, roles.kind, year, name, sasaran,
+                                      "" if total or is_parent else parent, total, values, ("table", spec.table_id, r)))
+        if is_parent:
+            parent = name or ""
+    return out
+
+
+def expected_records(blocks: Sequence[Block] = REPORT) -> list[ExpectedRecord]:
+    """Every record of the truth: table rows by their roles, then the figures stated in prose."""
+    out = [rec for b in blocks if isinstance(b, TableSpec) for rec in table_records(b)]
+    paras = {b.text for b in blocks if isinstance(b, Para)}
+    return out + [rec for rec in PROSE_RECORDS if rec.at[1] in paras]
+
+
+def as_decimal(printed: str) -> Decimal:
+    """An Indonesian figure as printed ('4.734.330.500', '105,63%', 'Rp 80') → its Decimal."""
+    digits = printed.replace("Rp", "").replace("%", "").strip().replace(".", "").replace(",", ".")
+    return Decimal(digits)
+
+
+def decimals_of(printed: str) -> int:
+    """Digits shown after the decimal comma."""
+    core = printed.replace("%", "").strip()
+    return len(core.split(",")[1]) if "," in core else 0
+
 
 # --------------------------------------------------------------------------- PDF rendering
 
@@ -573,24 +689,82 @@ def render_pdf(path: Path, blocks: Sequence[Block] = REPORT) -> Rendered:
 # --------------------------------------------------------------------------- text export
 
 
-def render_text(blocks: Sequence[Block] = REPORT) -> str:
+@dataclass(frozen=True)
+class TextExport:
+    """The text rendering and where each table row and prose line landed (1-based lines)."""
+
+    text: str
+    rows: dict[tuple[str, int], int]  # (table_id, row index) → line
+    lines: dict[str, int]  # heading / paragraph / formula / caption text → line
+
+
+def text_export(blocks: Sequence[Block] = REPORT) -> TextExport:
     """The same truth as a text export: markdown-ish, tab-separated table rows, like the samples."""
     out: list[str] = []
+    rows: dict[tuple[str, int], int] = {}
+    lines: dict[str, int] = {}
+
+    def put(text: str, key: str | None = None) -> None:
+        out.append(text)
+        if key is not None:
+            lines.setdefault(key, len(out))
+
     for block in blocks:
         if isinstance(block, Heading):
-            out += [f"## {block.text}", ""]
+            put(f"## {block.text}", block.text)
+            put("")
         elif isinstance(block, (Para, FormulaLine)):
-            out += [block.text, ""]
+            put(block.text, block.text)
+            put("")
         elif isinstance(block, TableSpec):
-            out += [f"**{block.title}**", ""]
+            put(f"**{block.title}**", block.title)
+            put("")
             per = block.rows_per_page or len(block.rows)
             for start in range(0, len(block.rows), per):
                 if start:
-                    out.append("")
-                out += ["\t".join(h) for h in block.header]
-                out += ["\t".join(r) for r in block.rows[start : start + per]]
-            out.append("")
-    return "\n".join(out) + "\n"
+                    put("")
+                for h in block.header:
+                    put("\t".join(h))
+                for r in range(start, min(start + per, len(block.rows))):
+                    put("\t".join(block.rows[r]))
+                    rows[(block.table_id, r)] = len(out)
+            put("")
+    return TextExport("\n".join(out) + "\n", rows, lines)
+
+
+def render_text(blocks: Sequence[Block] = REPORT) -> str:
+    return text_export(blocks).text
+
+
+# --------------------------------------------------------------------------- where the truth landed
+
+
+def spec_of(table_id: str, blocks: Sequence[Block] = REPORT) -> TableSpec:
+    return next(b for b in blocks if isinstance(b, TableSpec) and b.table_id == table_id)
+
+
+def planted_at(planted: Planted, blocks: Sequence[Block] = REPORT) -> tuple[str, str, int]:
+    """The location key of a planted error: its table row, or its formula line."""
+    if planted.where == "formula":
+        return ("prose", planted.label, 0)
+    spec = spec_of(planted.where, blocks)
+    return ("table", spec.table_id, next(r for r, row in enumerate(spec.rows) if planted.label in row))
+
+
+def pdf_position(rendered: Rendered, at: tuple[str, str, int]) -> tuple[int, int]:
+    """(page, line-within-page) of a table row, or of the first line of a paragraph or formula."""
+    kind, key, row = at
+    if kind == "table":
+        drawn = next(t for t in rendered.tables if t.table_id == key).rows[row]
+        return drawn.page, drawn.line
+    first = next(ln for ln in rendered.lines if key.startswith(ln.text))
+    return first.page, first.line
+
+
+def text_position(export: TextExport, at: tuple[str, str, int]) -> int:
+    """1-based line of a table row or paragraph in the text export."""
+    kind, key, row = at
+    return export.rows[(key, row)] if kind == "table" else export.lines[key]
 
 
 # --------------------------------------------------------------------------- bench document

@@ -116,14 +116,14 @@ def test_header_rows_are_the_leading_rows_without_numbers(doc: Document) -> None
 
 def test_planted_errors_are_in_the_cells(doc: Document) -> None:
     by_id = {"iku": gen.IKU_TABLE, "anggaran": gen.BUDGET_TABLE, "tren": gen.TREND_TABLE}
-    for table_id, label, column, stated, _expected in gen.PLANTED:
-        if table_id not in by_id:
+    for planted in gen.PLANTED:
+        if planted.where not in by_id:
             continue
-        spec = by_id[table_id]
+        spec = by_id[planted.where]
         t = _table(doc, spec.title)
-        col = spec.header[0].index(column)
-        row = next(r for r in t.rows if label in (c.text for c in r))
-        assert row[col].text == stated
+        col = spec.header[0].index(planted.column)
+        row = next(r for r in t.rows if planted.label in (c.text for c in r))
+        assert row[col].text == planted.stated
 
 
 # --------------------------------------------------------------------------- text outside tables, pages
