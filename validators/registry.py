@@ -24,7 +24,7 @@ from validators.rules.crossref import (
 from validators.rules.formulas import check_formulas, check_weighted_terms
 from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
-from validators.rules.template import check_placeholders, check_repeated_capaian, check_units
+from validators.rules.template import check_placeholders, check_units
 from validators.rules.weighted import check_combined_scores, check_declared_weights, check_score_rows
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -87,6 +87,4 @@ REGISTRY: tuple[Check, ...] = (
           "target and realisasi are in the same unit"),
     Check("placeholder", "template", ("text",), W, check_placeholders, ZERO,
           "no unfilled template placeholder or bracketed template value remains"),
-    Check("capaian_mismatch", "template", ("capaian", "next capaian"), W, check_repeated_capaian, ZERO,
-          "a capaian cell does not repeat the (right) row below where its own row fails"),
 )

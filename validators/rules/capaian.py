@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import permutations
+from itertools import pairwise, permutations
 
 import regex as re
 
@@ -98,7 +98,23 @@ def _misread(rec: IndicatorRecord) -> bool:
     return False
 
 
+def _next_in_table(recs: tuple[IndicatorRecord, ...]) -> dict[int, IndicatorRecord]:
+    return {id(a): b for a, b in pairwise(recs) if a.table_id and a.table_id == b.table_id}
+
+
+def _repeat_note(rec: IndicatorRecord, nxt: IndicatorRecord | None) -> str:
+    """`; it repeats the row below` when the capaian equals the next row's, where it is right."""
+    if nxt is None or rec.capaian is None or nxt.capaian is None or rec.capaian.value != nxt.capaian.value:
+        return ""
+    computed = capaian_interval(nxt)
+    if computed is None or nxt.capaian.value is None or judge(nxt.capaian.value, nxt.capaian.decimals,
+                                                              computed) == Verdict.MISMATCH:
+        return ""
+    return f"; it repeats the capaian of the row below (line {nxt.line}), where that value is right"
+
+
 def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
+    following = _next_in_table(ctx.report.indicators)
     for rec in ctx.report.indicators:
         c = rec.capaian
         computed = capaian_interval(rec)
@@ -140,7 +156,8 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
         yield Issue(
             check.name, check.severity, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
             f"capaian {c.raw} but {formula} = {r.raw} / {t.raw} gives {fmt(expected, 4)} "
-            f"(the printed value stands for [{fmt(own.lo)}, {fmt(own.hi)}])",
+            f"(the printed value stands for [{fmt(own.lo)}, {fmt(own.hi)}])"
+            + _repeat_note(rec, following.get(id(rec))),
             difference=fmt(c.value - expected, max(c.decimals, 2)), page=rec.page, constraint=constraint,
             related_lines=tuple(sorted({x for x in (rec.line, line) if x is not None})),
         )

@@ -3,24 +3,24 @@
 * target and realisasi of one indicator printed in different units (`1 Layanan` / `1 Orang`,
   `100%` / `91% (Indeks)`);
 * unfilled template placeholders (`[Rp]`, `[...%]`, `[nama satuan kerja]`, `... / ...`) and
-  values left inside template brackets (`[87,91%]`, `[3,18 (contoh)]`) in prose, tables and formulas;
-* a capaian cell that repeats the row below where its own row's arithmetic fails.
+  values left inside template brackets (`[87,91%]`, `[3,18 (contoh)]`) in prose, tables and formulas.
+
+A capaian that repeats the row below is named in the capaian finding itself (rules/capaian.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 
 import regex as re
 
 from normalizers.placeholders import UNFILLED, find_placeholders, is_placeholder
 from normalizers.units import canonical_unit
-from pipeline.model import Quantity, Severity
+from pipeline.model import Quantity
 from validators.rules.base import Check, Context, Issue
-from validators.rules.capaian import capaian_computed
 
 ELLIPSIS = re.compile(r"(?:\.{3,}|…)")
+EMPTY_FRACTION = re.compile(r"\\frac\s*\{\s*(?:\\[lc]?dots|\.{3,}|…)\s*\}")
 WORD = re.compile(r"\p{L}+")
 
 
@@ -76,25 +76,10 @@ def check_placeholders(ctx: Context, check: Check) -> Iterator[Issue]:
                                 f"template placeholder left in a table cell: {text}", page=cell.prov.page)
     for f in doc.formulas:
         text = " ".join((f.expression, f.stated))
-        if ELLIPSIS.search(text) and not re.search(r"\\[lc]?dots", text):
+        if EMPTY_FRACTION.search(text) or (ELLIPSIS.search(text) and not re.search(r"\\[lc]?dots", text)):
             yield Issue(check.name, check.severity, f.prov.line, f.label or "formula", text.strip()[:80], "",
                         f"formula left as a template: {text.strip()[:80]}", page=f.prov.page)
 
 
 def _slot_line(text: str, offset: int, line: int | None) -> int | None:
     return None if line is None else line + text.count("\n", 0, offset)
-
-
-def check_repeated_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
-    """A capaian equal to the next row's where only the next row's arithmetic holds: copied down."""
-    recs = ctx.report.indicators
-    for rec, nxt in pairwise(recs):
-        a, b = rec.capaian, nxt.capaian
-        if a is None or b is None or a.value is None or rec.table_id != nxt.table_id or a.value != b.value:
-            continue
-        if capaian_computed(rec)[1] == "mismatch" and capaian_computed(nxt)[1] == "ok":
-            yield Issue(check.name, Severity.WARNING, a.prov.line if a.prov else rec.line, rec.indikator[:120],
-                        a.raw, str(capaian_computed(rec)[0]),
-                        f"capaian {a.raw} repeats the row below (line {nxt.line}), where it is right; "
-                        f"this row's own figures give {capaian_computed(rec)[0]}",
-                        related_lines=tuple(x for x in (nxt.line,) if x is not None), page=rec.page)
