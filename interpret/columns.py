@@ -80,14 +80,6 @@ class Layout:
     year_col: int | None
     owners: dict[int, HeaderColumn] = field(default_factory=dict)
 
-    @property
-    def years(self) -> tuple[int | None, ...]:
-        seen: list[int | None] = []
-        for hc, _ in self.anchors:
-            if hc.year not in seen:
-                seen.append(hc.year)
-        return tuple(seen)
-
 
 # --------------------------------------------------------------------------- header rows
 

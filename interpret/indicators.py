@@ -8,7 +8,7 @@ returned as a BudgetRecord.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex as re
 
@@ -30,7 +30,6 @@ class CarryState:
     sasaran: str = ""
     parent: str = ""
     indikator: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def indicator_kind(layout: Layout) -> str:

@@ -1,5 +1,9 @@
 """Document → Report: indicator and budget records read from tables, statements and formulas.
 
+Tables go through `columns` (header roles, spans, alignment), `classify` (indicator,
+budget or neither), then `indicators` / `budget` / `transposed`; prose statements through
+`narrative`, formulas through `formulas`.
+
 Tables are read in document order. A table without a header of its own that follows
 closely on a table with one (a table split over pages, or a page break the extractor
 did not join) is read with the previous header, and the carried sasaran/program
@@ -58,7 +62,19 @@ def _continues(table: Table, prev: _Previous | None, width: int) -> bool:
     return 0 < first - prev.last_line <= MAX_CONTINUATION_GAP and abs(width - prev.spec.width) <= 1
 
 
+def _read_table(ctx: TableContext, spec: HeaderSpec, body: tuple, state: CarryState, label: str
+                ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
+    found = classify(spec, body, label)
+    if found.family == INDICATOR:
+        return indicator_records(ctx, found.layout, state)
+    if found.family == BUDGET:
+        bud, ind = budget_records(ctx, found.layout, state)
+        return ind, bud
+    return transposed_records(ctx, spec, body)
+
+
 def table_records(document: Document) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
+    """Every table in document order; a header-less continuation is read with the header before it."""
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
     prev: _Previous | None = None
@@ -66,31 +82,25 @@ def table_records(document: Document) -> tuple[list[IndicatorRecord], list[Budge
         spec, body = read_header(table)
         state = CarryState()
         ctx = table_context(document, table)
-        if not spec.columns and _continues(table, prev, spec.width):
-            assert prev is not None
+        if prev is not None and not spec.columns and _continues(table, prev, spec.width):
             spec, state = prev.spec, prev.state
             if not (table.title or table.context):
                 ctx = TableContext(ctx.report_id, ctx.source_file, table.table_id, prev.ctx.label, prev.ctx.year)
             log.debug("%s: %s continues %s", document.source_file, table.table_id, prev.table.table_id)
-        found = classify(spec, body, f"{ctx.label} {table.context}")
-        if found.family == INDICATOR:
-            ind, bud = indicator_records(ctx, found.layout, state)
-            indicators += ind
-            budget += bud
-        elif found.family == BUDGET:
-            bud, ind = budget_records(ctx, found.layout, state)
-            budget += bud
-            indicators += ind
-        else:
-            ind, bud = transposed_records(ctx, spec, body)
-            indicators += ind
-            budget += bud
+        try:
+            ind, bud = _read_table(ctx, spec, body, state, f"{ctx.label} {table.context}")
+        except Exception:  # one unreadable table must not cost the report its other records
+            log.exception("%s: table %s could not be interpreted", document.source_file, table.table_id)
+            ind, bud = [], []
+        indicators += ind
+        budget += bud
         if spec.columns:
             prev = _Previous(table, spec, _last_line(table), state, ctx)
     return indicators, budget
 
 
 def interpret_document(document: Document) -> Report:
+    """The indicator and budget records of one extracted document (none when it could not be read)."""
     if document.error:
         return Report(document=document)
     indicators, budget = table_records(document)
