@@ -3,7 +3,8 @@
 Lines nobody else claimed are joined into paragraphs (a list item stands alone; a paragraph
 broken by a page — blank lines, then a lower-case continuation — is rejoined), paragraphs are
 cut into sentences (Indonesian `26,19` / `1.234.567` and abbreviations like `Rp.`, `No.` never
-cut one), and every sentence holding a *meaningful* figure becomes a Statement: years,
+cut one), and every sentence holding a *meaningful* figure (or an unfilled template slot such as
+`[nama satuan kerja]`, which stands where a figure should) becomes a Statement: years,
 regulation numbers (`Nomor 29 Tahun 2014`), dates, NIP, phone numbers, addresses, codes and
 list enumerators do not count. `prov.line` is the line of the sentence's first meaningful figure.
 """
@@ -20,6 +21,7 @@ import regex as re
 
 from extractors.base import Line
 from extractors.markup import heading_text, is_caption, is_figure_caption, nearest_headings, strip_markup
+from normalizers.placeholders import find_placeholders
 from pipeline.model import Provenance, Statement
 
 log = logging.getLogger(__name__)
@@ -127,6 +129,15 @@ def figures_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         if _is_meaningful(text, m.start(), m.start() + len(token), start):
             out.append((m.start(), token))
     return out
+
+
+def _first_placeholder(text: str, start: int, end: int) -> int | None:
+    """Offset of the first unfilled template slot ('[nama satuan kerja]', '[...%]') in text[start:end]."""
+    chunk = text[start:end]
+    if "[" not in chunk and "..." not in chunk and "…" not in chunk and "xx" not in chunk.lower():
+        return None
+    slots = find_placeholders(chunk)
+    return start + slots[0].offset if slots else None
 
 
 def meaningful_figures(text: str) -> list[tuple[int, str]]:
@@ -255,8 +266,13 @@ def find_statements(lines: Sequence[Line], source_file: str) -> list[Statement]:
         for s, e in sentences(text):
             raw = text[s:e].strip()
             figures = figures_in(text, s, e)
-            if not figures or not _THREE_LETTERS.search(raw):
+            if not _THREE_LETTERS.search(raw):
                 continue
+            if not figures:
+                slot = _first_placeholder(text, s, e)
+                if slot is None:
+                    continue
+                figures = [(slot, "")]  # a template slot stands where a figure should
             offset = figures[0][0]
             k = max(0, bisect.bisect_right(starts, offset) - 1)
             line = para_lines[k]

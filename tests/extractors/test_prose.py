@@ -163,3 +163,9 @@ def test_keyed_narrative_rows_have_a_statement_or_formula_at_their_line(keys_dir
             missing[name] = miss
     print(f"keyed narrative rows with a statement/formula at their line: {hit}/{total}; missing {missing}")
     assert hit / total >= NARRATIVE_FLOOR, missing
+
+
+def test_sentence_with_an_unfilled_template_slot_is_a_statement() -> None:
+    text = "Laporan ini disusun atas pelaksanaan tugas [nama satuan kerja] selama tahun 2024.\n"
+    [st] = find_statements(_lines(text), "t.txt")
+    assert "[nama satuan kerja]" in st.text and st.prov.line == 1
