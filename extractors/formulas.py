@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex as re
 
@@ -127,7 +127,6 @@ class _Equation:
     sides: tuple[_Side, ...]
     syntax: str
     index: int  # position in `lines` of its first line
-    raw_by_line: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 class _Located:
