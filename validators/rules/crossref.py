@@ -101,7 +101,7 @@ def _contains(text: str, name: str) -> bool:
         return False  # a sentence that named no indicator is no indicator name
     if len(name) <= len(text):
         return fuzz.partial_ratio(name, text) >= 95
-    return len(text.split()) >= 4 and fuzz.ratio(text, expand_acronyms(text, name)) >= 90
+    return len(text.split()) >= 4 and fuzz.partial_ratio(text, expand_acronyms(text, name)) >= 95
 
 
 def _is_sentence(rec: IndicatorRecord) -> bool:

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz
 
 from normalizers.numbers import find_numbers, parse_token
 from pipeline.model import Severity, Statement
-from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
-from validators.rules.base import Check, Context, Issue
+from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge
+from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.grid import Grid, GridCell
 
 WEIGHT_ITEM = re.compile(
@@ -108,9 +108,10 @@ def assignments(weights: list[Weight], grid: Grid, exclude: set[int]) -> list[di
 
 
 def _value(row: tuple[GridCell, ...], col: int) -> Interval | None:
+    """A cell's interval: whole numbers (weights, counts) exact, decimals by their printed precision."""
     if col >= len(row) or not row[col].number or row[col].q.value is None:
         return None
-    return stated_interval(row[col].q.value, row[col].q.decimals)
+    return figure(row[col].q).interval
 
 
 def _weighted(row: tuple[GridCell, ...], weights: list[Weight], combo: dict[int, int]) -> Interval | None:
