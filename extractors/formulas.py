@@ -347,6 +347,8 @@ def _formula(
 
 
 def formulas_from(equations: Sequence[_Equation], lines: Sequence[Line], source_file: str) -> list[Formula]:
+    if not equations:
+        return []
     contexts = nearest_indicator_context(lines)
     line_text = {ln.number: ln.text.strip() for ln in lines}
     out: list[Formula] = []

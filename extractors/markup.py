@@ -120,7 +120,7 @@ def heading_text(text: str) -> str:
 @lru_cache(maxsize=16384)
 def is_indicator_title(text: str) -> bool:
     """'Indikator Kinerja Kegiatan Indeks ...', '**1. Indikator 1: Persentase ...**' (a title, not a sentence)."""
-    if "\t" in text:
+    if "\t" in text or ("ndikator" not in text and "NDIKATOR" not in text):
         return False
     plain = strip_markup(text)
     return 0 < len(plain) <= 250 and bool(_INDICATOR.match(plain)) and not plain.endswith(".")
