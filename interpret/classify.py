@@ -34,16 +34,31 @@ class Classified:
     layout: Layout
 
 
+def _comparison_columns(spec: HeaderSpec) -> HeaderSpec:
+    """Beside a benchmark column, a `%` capaian column is the comparison's result and any other
+    capaian column the office's own value (`Capaian Unit di Atasnya | Capaian Kantor | Capaian (%)`)."""
+    caps = [hc for hc in spec.columns if hc.role == "capaian"]
+    has_pct = any(hc.role == "pct" for hc in spec.columns)
+    cols = []
+    for hc in spec.columns:
+        role = hc.role
+        if role == "benchmark":
+            role = "target"
+        elif role == "capaian" and "realisasi" not in spec.roles:
+            role = "capaian" if len(caps) > 1 and "%" in hc.text and not has_pct else "realisasi"
+        elif role == "pct":
+            role = "capaian"
+        cols.append(HeaderColumn(hc.start, hc.end, role, hc.year, hc.text))
+    return HeaderSpec(tuple(cols), spec.n_rows, spec.width)
+
+
 def indicator_roles(spec: HeaderSpec) -> HeaderSpec:
     roles = spec.roles
-    mapping: dict[str, str] = {}
     if "benchmark" in roles:
-        mapping["benchmark"] = "target"
-        if "realisasi" not in roles:
-            mapping["capaian"] = "realisasi"
-            if "pct" in roles:
-                mapping["pct"] = "capaian"
-    elif "capaian" in roles and "pct" in roles and "realisasi" not in roles:
+        spec = _comparison_columns(spec)
+        return spec.with_roles({r: "" for r in BUDGET_ROLES})
+    mapping: dict[str, str] = {}
+    if "capaian" in roles and "pct" in roles and "realisasi" not in roles:
         mapping.update({"capaian": "realisasi", "pct": "capaian"})
     elif "pct" in roles and "capaian" not in roles:
         mapping["pct"] = "capaian"

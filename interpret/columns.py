@@ -25,7 +25,7 @@ VALUE_ROLES = frozenset({"target", "realisasi", "capaian", "pagu", "pagu_origina
 BUDGET_ROLES = frozenset({"pagu", "pagu_original", "pagu_revised"})
 LABEL_ROLES = ("indikator", "item")
 MAX_HEADER_ROWS = 6
-_RATA = re.compile(r"\brata\s*[-–]?\s*rata\b", re.I)
+BENCHMARK = re.compile(r"\brata\s*[-–]?\s*rata\b|\bstandar\s+nasional\b|\bunit\s+di\s+atas(?:nya)?\b", re.I)
 
 Row = tuple[Cell, ...]
 
@@ -89,7 +89,7 @@ def cell_role(text: str) -> tuple[str, int | None, float]:
     role, year, score = hr.role, hr.year, hr.score
     if role == "year" and year is not None:
         return "", year, 1.0  # a year annotation over or under a role
-    if _RATA.search(text) and role in ("capaian", "realisasi", "nilai", "target", ""):
+    if BENCHMARK.search(text) and role in ("capaian", "realisasi", "nilai", "target", ""):
         return "benchmark", year, max(score, 0.8)
     return role, year, score
 

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 import regex as re
 
 from interpret.cells import is_money, row_text
-from interpret.columns import Layout
+from interpret.columns import BENCHMARK, Layout
 from interpret.context import TableContext, is_total, polarity
 from interpret.rows import RowReading, column_conventions, first_text, read_row
 from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
 
 _ANGGARAN = re.compile(r"^\W*(?:total\s+)?(?:anggaran|pagu|dipa)\b", re.I)
-_RATA = re.compile(r"\brata\s*[-–]?\s*rata\b", re.I)
 _HEADERISH = re.compile(r"^(?:sasaran|indikator|target|realisasi|capaian)\b", re.I)
 
 
@@ -34,7 +33,7 @@ class CarryState:
 
 def indicator_kind(layout: Layout) -> str:
     roles = {hc.role for hc, _ in layout.anchors}
-    if any(_RATA.search(hc.text) for hc, _ in layout.anchors):
+    if any(BENCHMARK.search(hc.text) for hc, _ in layout.anchors):
         return "comparison"
     if len({hc.year for hc, _ in layout.anchors if hc.year}) > 1 or layout.year_col is not None:
         return "multi_year"

@@ -262,3 +262,13 @@ def test_percentage_under_an_amount_column_is_the_pct():
         (Decimal("400000000"), Decimal("380000000"), Decimal("95.00")),
         (Decimal("250000000"), None, Decimal("93.19")),
     ]
+
+
+def test_comparison_with_the_unit_above():
+    t = make_table([
+        ["No", "Unit di Atasnya", "Capaian Indeks Unit Di Atasnya", "Capaian Indeks Kantor", "Capaian (%)"],
+        ["1", "Kantor Wilayah", "3,50", "3,85", "110,00"],
+    ])
+    ind, _ = table_records(make_document([t]))
+    assert [(r.kind, _v(r.target), _v(r.realisasi), _v(r.capaian)) for r in ind] == [
+        ("comparison", Decimal("3.50"), Decimal("3.85"), Decimal("110.00"))]
