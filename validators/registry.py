@@ -25,7 +25,12 @@ from validators.rules.formulas import check_formulas, check_weighted_terms
 from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_units
-from validators.rules.weighted import check_combined_scores, check_declared_weights, check_score_rows
+from validators.rules.weighted import (
+    check_combined_scores,
+    check_declared_weights,
+    check_score_columns,
+    check_score_rows,
+)
 
 E, W = Severity.ERROR, Severity.WARNING
 ZERO = Decimal(0)
@@ -66,6 +71,8 @@ REGISTRY: tuple[Check, ...] = (
           check_declared_weights, ZERO, "Σ nilai × declared bobot gives the row's Nilai Kinerja / Nilai Total"),
     Check("weighted_sum_mismatch", "weighted", ("nilai", "bobot", "nilai akhir"), E, check_score_rows, ZERO,
           "IKPA: nilai × bobot = nilai akhir"),
+    Check("weighted_sum_mismatch", "weighted", ("nilai column", "bobot column", "nilai akhir column"), E,
+          check_score_columns, ZERO, "IKPA by rows: nilai × bobot = nilai akhir; nilai total = Σ nilai akhir"),
     Check("weighted_sum_mismatch", "weighted", ("component scores", "combined score"), W, check_combined_scores,
           ZERO, "a combined score lies between the scores it combines"),
     # 7 prose claims

@@ -10,7 +10,7 @@ digits is accepted separately and reported as such.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 
@@ -20,18 +20,20 @@ HUNDRED = Decimal(100)
 
 @dataclass(frozen=True)
 class Interval:
-    """A closed interval [lo, hi] of possible true values."""
+    """A closed interval [lo, hi] of possible true values, and the value the printed figures give (`point`)."""
 
     lo: Decimal
     hi: Decimal
+    point: Decimal | None = field(default=None, compare=False)
 
     @staticmethod
     def exact(value: Decimal) -> Interval:
-        return Interval(value, value)
+        return Interval(value, value, value)
 
     @property
     def mid(self) -> Decimal:
-        return (self.lo + self.hi) / 2
+        """The value computed from the printed figures (the interval's midpoint when unknown)."""
+        return self.point if self.point is not None else (self.lo + self.hi) / 2
 
     @property
     def width(self) -> Decimal:
@@ -47,17 +49,17 @@ class Interval:
         return self.lo <= ZERO <= self.hi
 
     def __add__(self, other: Interval) -> Interval:
-        return Interval(self.lo + other.lo, self.hi + other.hi)
+        return Interval(self.lo + other.lo, self.hi + other.hi, _op(self.mid, other.mid, "+"))
 
     def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.lo - other.hi, self.hi - other.lo)
+        return Interval(self.lo - other.hi, self.hi - other.lo, _op(self.mid, other.mid, "-"))
 
     def __neg__(self) -> Interval:
-        return Interval(-self.hi, -self.lo)
+        return Interval(-self.hi, -self.lo, -self.mid)
 
     def __mul__(self, other: Interval) -> Interval:
         products = (self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi)
-        return Interval(min(products), max(products))
+        return Interval(min(products), max(products), _op(self.mid, other.mid, "*"))
 
     def __truediv__(self, other: Interval) -> Interval:
         """Division; raises ZeroDivisionError when the divisor may be zero."""
@@ -71,11 +73,16 @@ class Interval:
         with localcontext() as ctx:
             ctx.prec = 40
             quotients = (self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi)
-        return Interval(min(quotients), max(quotients))
+            point = self.mid / other.mid if other.mid != ZERO else None
+        return Interval(min(quotients), max(quotients), point)
 
     def scale(self, factor: Decimal) -> Interval:
         a, b = self.lo * factor, self.hi * factor
-        return Interval(min(a, b), max(a, b))
+        return Interval(min(a, b), max(a, b), self.mid * factor)
+
+
+def _op(a: Decimal, b: Decimal, op: str) -> Decimal:
+    return a + b if op == "+" else a - b if op == "-" else a * b
 
 
 def unit_of(decimals: int) -> Decimal:
@@ -92,15 +99,15 @@ def stated_interval(value: Decimal, decimals: int, exact: bool = False) -> Inter
     if exact:
         return Interval.exact(value)
     h = half_unit(decimals)
-    return Interval(value - h, value + h)
+    return Interval(value - h, value + h, value)
 
 
 def truncation_interval(value: Decimal, decimals: int) -> Interval:
     """Values that truncate (toward zero) to the printed figure."""
     u = unit_of(decimals)
     if value >= 0:
-        return Interval(value, value + u)
-    return Interval(value - u, value)
+        return Interval(value, value + u, value)
+    return Interval(value - u, value, value)
 
 
 def round_to(value: Decimal, decimals: int, mode: str = ROUND_HALF_UP) -> Decimal:

@@ -72,3 +72,16 @@ def test_no_error_finding_where_the_report_is_right(name: str) -> None:
     stray = [(f.line, f.rule, f.stated) for f in _findings(name) if f.severity == Severity.ERROR
              and not any(abs(k - x) <= 3 for k in keys for x in (f.line or 0, *f.related_lines))]
     assert stray == []
+
+
+@pytest.mark.parametrize("name", ["balikpapan_2020_lakip.txt", "bontang_2025_lkjip.txt", "jember_2023_lkjip.txt",
+                                  "tanjungpinang_2024_lkjip.txt"])
+def test_no_check_fails_on_a_real_report(name: str, caplog: pytest.LogCaptureFixture) -> None:
+    from pipeline.run import process
+    from validators.engine import audit
+
+    report = process(sample(name), audit=False).report
+    with caplog.at_level("ERROR", logger="validators.engine"):
+        first = audit(report)
+    assert [r.getMessage() for r in caplog.records] == []
+    assert audit(report) == first  # deterministic

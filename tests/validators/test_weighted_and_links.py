@@ -93,3 +93,14 @@ def test_formula_under_an_indicator_heading_is_cross_referenced() -> None:
 def test_acronyms_expand_against_the_long_name() -> None:
     assert expand_acronyms("rencana aksi rb", "rencana aksi reformasi birokrasi di lingkup") == \
         "rencana aksi rb di lingkup"
+
+
+def test_ikpa_as_columns_with_a_total() -> None:
+    rows = [["1", "Revisi DIPA", "100,00", "10%", "10,00"], ["2", "Deviasi Halaman III DIPA", "92,40", "15%", "13,86"],
+            ["3", "Penyerapan Anggaran", "96,12", "20%", "19,22"], ["", "Nilai Total", "", "45%", "43,08"]]
+    t = table(rows, header=[["No", "Indikator", "Nilai", "Bobot", "Nilai Akhir"]], first_line=84)
+    assert audit(report(tables=(t,))) == ()
+    rows[1][4], rows[3][4] = "13,68", "43,18"
+    findings = audit(report(tables=(table(rows, header=[["No", "Indikator", "Nilai", "Bobot", "Nilai Akhir"]],
+                                          first_line=84),)))
+    assert [(f.line, f.stated, f.expected) for f in findings] == [(85, "13,68", "13.86"), (87, "43,18", "42.90")]

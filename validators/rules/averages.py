@@ -27,7 +27,7 @@ def mean_interval(values: Sequence[Interval]) -> Interval:
     for v in values:
         total = total + v
     n = Decimal(len(values))
-    return Interval(total.lo / n, total.hi / n)
+    return Interval(total.lo / n, total.hi / n, total.mid / n)
 
 
 def _col_values(rows: Sequence[Row], col: int) -> list[Interval]:

@@ -250,15 +250,25 @@ def _budget_key(rec: BudgetRecord) -> str:
     return normalize_name(rec.item)
 
 
+BELANJA_KINDS = frozenset({"by_belanja", "by_program", "multi_year", "narrative"})
+
+
+def _budget_class(rec: BudgetRecord) -> str:
+    """Spending (belanja) totals are one quantity; PNBP and other revenue tables are others, per table."""
+    if rec.kind == "pnbp" or PNBP.search(f"{rec.item} {rec.raw}"):
+        return "pnbp"
+    return "belanja" if rec.kind in BELANJA_KINDS else f"other:{rec.table_id}"
+
+
 def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     year = ctx.report.document.year
-    groups: dict[tuple[str, int | None, bool], list[BudgetRecord]] = {}
+    groups: dict[tuple[str, int | None, str], list[BudgetRecord]] = {}
     recs = [r for r in (*ctx.report.budget, *prose_budget_records(ctx))
             if (r.table_id and r.kind != "narrative") or re.search(r"realisasi", f"{r.item} {r.raw}", re.I)]
     names = [_budget_key(r) for r in recs]
     clusters = _cluster(names)
     for rec, name, g in zip(recs, names, clusters, strict=True):
-        key = ("__total__" if name == "__total__" else str(g), rec.year or year, rec.kind == "pnbp")
+        key = ("__total__" if name == "__total__" else str(g), rec.year or year, _budget_class(rec))
         groups.setdefault(key, []).append(rec)
     for (name, yr, _pnbp), members in groups.items():
         if len(members) < 2:

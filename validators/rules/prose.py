@@ -122,7 +122,7 @@ def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
             except ZeroDivisionError:
                 continue
             gv = abs(g.value)  # type: ignore[arg-type]
-            readings = (relative, a - b, Interval(-relative.hi, -relative.lo), b - a)
+            readings = (relative, a - b, -relative, b - a)
             if any(judge(gv, g.decimals, r) != Verdict.MISMATCH for r in readings):
                 continue
             expected = abs(relative.mid)

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from normalizers.numbers import find_numbers, parse_token
 from pipeline.model import Severity, Statement
-from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge
+from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.grid import Grid, GridCell
 
@@ -213,6 +213,43 @@ def check_score_rows(ctx: Context, check: Check) -> Iterator[Issue]:
             yield Issue(check.name, Severity.ERROR, cell.prov.line, f"{grid.title or 'IKPA'}: {grid.header(col)}"[:160],
                         cell.text.strip(), fmt(computed.mid, 2),
                         f"Nilai Akhir {cell.text.strip()} stated, but nilai × bobot = {fmt(computed.mid, 2)}")
+
+
+def _column(grid: Grid, pattern: str) -> int | None:
+    found = [j for j in range(len(grid.headers)) if re.fullmatch(pattern, grid.header(j).strip(), re.I)]
+    return found[0] if len(found) == 1 else None
+
+
+def check_score_columns(ctx: Context, check: Check) -> Iterator[Issue]:
+    """IKPA as columns: each row's Nilai × Bobot = Nilai Akhir; the Nilai Total row = Σ Nilai Akhir."""
+    for grid in ctx.grids:
+        cn, cb, ca = _column(grid, r"nilai"), _column(grid, r"bobot(?:\s*\(%\))?"), _column(grid, r"nilai\s+akhir")
+        if cn is None or cb is None or ca is None:
+            continue
+        parts: list[Interval] = []
+        for row in grid.rows:
+            akhir = row[ca] if ca < len(row) else None
+            v, w = _value(row, cn), (row[cb].q.value if cb < len(row) and row[cb].number else None)
+            if akhir is None or not akhir.number or akhir.q.value is None:
+                continue
+            if v is None and w is not None and re.search(r"total|jumlah", grid.label(row), re.I) and parts:
+                total = Interval.exact(Decimal(0))
+                for p in parts:
+                    total = total + p
+                if judge(akhir.q.value, akhir.q.decimals, total) == Verdict.MISMATCH:
+                    yield Issue(check.name, Severity.ERROR, akhir.prov.line, f"{grid.title or 'IKPA'}: nilai total",
+                                akhir.text.strip(), fmt(total.mid, 2),
+                                f"Nilai Total {akhir.text.strip()} stated, but the Nilai Akhir above add up to "
+                                f"{fmt(total.mid, 2)}")
+                continue
+            if v is None or w is None:
+                continue
+            parts.append(stated_interval(akhir.q.value, akhir.q.decimals))
+            computed = (v * Interval.exact(w)).scale(Decimal("0.01"))
+            if judge(akhir.q.value, akhir.q.decimals, computed) == Verdict.MISMATCH:
+                yield Issue(check.name, Severity.ERROR, akhir.prov.line, f"{grid.title or 'IKPA'}: {grid.label(row)}"
+                            [:160], akhir.text.strip(), fmt(computed.mid, 2),
+                            f"Nilai Akhir {akhir.text.strip()} stated, but nilai × bobot = {fmt(computed.mid, 2)}")
 
 
 def _row_by_label(grid: Grid, pattern: str) -> tuple[GridCell, ...] | None:
