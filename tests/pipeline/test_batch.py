@@ -80,3 +80,19 @@ def test_cli_run_writes_every_csv(tmp_path: Path) -> None:
     # a cell keeps its raw text, its line and the value read with its column's convention
     hit = [c for c in cells if c["raw"] == "2.465.300.000" and c["header"].startswith("Anggaran Setelah Revisi")]
     assert hit and hit[0]["value"] == "2465300000" and hit[0]["line"] == "60"
+
+
+def test_planted_errors_of_the_shipped_sample_are_found(tmp_path: Path) -> None:
+    out = tmp_path / "clean"
+    run([RAW], out)
+    findings = _rows(out / "findings.csv")
+    assert {f["severity"] for f in findings} <= {"error", "warning", "info"}
+    flagged = {(int(f["line"]), f["rule"]) for f in findings if f["severity"] in ("error", "warning")}
+    assert (41, "capaian_mismatch") in flagged  # 57/60 = 95,00 %, stated 97,50 %
+    assert (71, "pct_mismatch") in flagged  # 398.770.000 / 410.000.000 = 97,26 %, stated 97,62 %
+    assert (7, "placeholder") in flagged  # [nama satuan kerja]
+    assert (93, "sum_mismatch") in flagged  # 46 orang = 18 + 27
+    capaian = next(f for f in findings if f["line"] == "41" and f["rule"] == "capaian_mismatch")
+    assert capaian["stated"] == "97,50%" and float(capaian["expected"]) == 95.0
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert {int(f["line"]) for f in errors} <= {7, 41, 71, 93}
