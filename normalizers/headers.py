@@ -65,6 +65,7 @@ _SINGLE_LETTER_ROLES = {"l", "p"}  # gender sub-columns: only as the whole heade
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,80}>|\*\*|__|\\(?=%)|\$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _WORD = re.compile(r"%|[\p{L}]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _prefix_score(word: str, keyword: str, **_: object) -> float:
 
 def _normalise(text: str) -> str:
     text = _MARKUP.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def _pick(cls: str, words: list[_Word], year: int | None) -> HeaderRole:

@@ -78,6 +78,14 @@ _LABEL_BEFORE = re.compile(
     re.I,
 )
 _DATE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b")
+_SPACES = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")
+_ACCOUNTING = re.compile(r"((?:rp\.?|idr)\s*)?\(\s*((?:rp\.?|idr)?\s*\d[\d.,\s]*)\)\s*(%?)", re.I)
+_LIST_NUMBER = re.compile(r"\d{1,2}")
+_LIST_CLOSE = re.compile(r"[.)](?:\s|$)")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
+_SECTION_TITLE = re.compile(r"\.?\s+\p{Lu}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -140,13 +148,15 @@ def _clean_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+@lru_cache(maxsize=16384)
 def strip_markup(text: str) -> str:
     """`'<b>26,19 %</b>'` → `'26,19 %'`; `'**100\\%**'` → `'100%'`; NBSP → space, `−` → `-`."""
     return _clean_map(text)[0]
 
 
+@lru_cache(maxsize=16384)
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", strip_markup(text)).strip()
+    return _SPACES.sub(" ", strip_markup(text)).strip()
 
 
 # --------------------------------------------------------------------------- tokens
@@ -194,15 +204,27 @@ def is_wellformed(token: str) -> bool:
 
 def column_convention(texts: Iterable[str]) -> str | None:
     """The convention the self-evident numbers among `texts` agree on (strict majority), if any."""
-    votes = {ID: 0, EN: 0}
+    votes_id = votes_en = 0
     for text in texts:
-        for tok in NUMBER.findall(_clean(text)):
-            conv = token_convention(re.sub(r"\s", "", tok))
-            if conv:
-                votes[conv] += 1
-    if votes[ID] == votes[EN]:
+        n_id, n_en = _convention_votes(text)
+        votes_id += n_id
+        votes_en += n_en
+    if votes_id == votes_en:
         return None
-    return ID if votes[ID] > votes[EN] else EN
+    return ID if votes_id > votes_en else EN
+
+
+@lru_cache(maxsize=16384)
+def _convention_votes(text: str) -> tuple[int, int]:
+    """How many self-evident numbers of one text are Indonesian, and how many English."""
+    n_id = n_en = 0
+    for tok in NUMBER.findall(_clean(text)):
+        conv = token_convention(_SPACE.sub("", tok))
+        if conv == ID:
+            n_id += 1
+        elif conv == EN:
+            n_en += 1
+    return n_id, n_en
 
 
 def column_hint(texts: Iterable[str], unit: str = "", integer_expected: bool = False) -> Hint:
@@ -261,7 +283,7 @@ def _resolve(token: str, hint: Hint, unit: str) -> str | None:
 
 def parse_token(token: str, convention: str | None = None) -> tuple[Decimal, int] | None:
     """A bare numeric token → (value, decimals), or None when ambiguous without a convention or malformed."""
-    token = re.sub(r"\s", "", _clean(token)).rstrip(".,")
+    token = _SPACE.sub("", _clean(token)).rstrip(".,")
     conv = token_convention(token)
     if conv is None:
         if not is_wellformed(token):
@@ -298,7 +320,7 @@ def _quantity(raw: str, value: Decimal | None, decimals: int = 0, unit: str = ""
 
 def _accounting(clean: str) -> str | None:
     """`(1.234)` or `Rp (1.234)`: the figure inside the parentheses, which is negative; else None."""
-    m = re.fullmatch(r"((?:rp\.?|idr)\s*)?\(\s*((?:rp\.?|idr)?\s*\d[\d.,\s]*)\)\s*(%?)", clean, flags=re.I)
+    m = _ACCOUNTING.fullmatch(clean)
     if not m or m.group(2).strip().startswith("-"):
         return None
     return f"{m.group(1) or ''}-{m.group(2).strip()}{m.group(3)}".replace("-Rp", "Rp-").replace("-rp", "rp-")
@@ -311,28 +333,34 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
     a figure left in its brackets (`[87,91%]`) → its value, flagged PLACEHOLDER; words or
     several figures → TEXT; a token that reads two ways with no deciding context → AMBIGUOUS.
     """
-    hint = hint or Hint()
+    q = _parse_number(text, hint or Hint())
+    return q if prov is None else replace(q, prov=prov)
+
+
+@lru_cache(maxsize=16384)
+def _parse_number(text: str, hint: Hint) -> Quantity:
+    """`parse_number` without provenance (the same cell text recurs across tables and checks)."""
     raw = text
     clean = _clean(text).rstrip(":;").strip()
     if clean.endswith(".") and not clean.endswith(".."):
         clean = clean[:-1].rstrip()
     if not clean:
-        return _quantity(raw, None, unit=hint.unit, flags={Flag.EMPTY}, prov=prov)
+        return _quantity(raw, None, unit=hint.unit, flags={Flag.EMPTY})
     inner = bracketed_value(clean)
     if inner is not None:
-        q = parse_number(inner, hint, prov)
+        q = _parse_number(inner, hint)
         return replace(q, raw=raw, flags=q.flags | {Flag.PLACEHOLDER})
     if is_placeholder(clean):
         return _quantity(raw, None, unit=canonical_unit(clean.strip("[]. …")) or hint.unit,
-                         flags={Flag.PLACEHOLDER}, prov=prov)
+                         flags={Flag.PLACEHOLDER})
     if DASHES.match(clean):
         unit = "rupiah" if clean[:1] in "RrIi" else "percent" if "%" in clean else hint.unit
-        return _quantity(raw, None, unit=unit, flags={Flag.EMPTY}, prov=prov)
+        return _quantity(raw, None, unit=unit, flags={Flag.EMPTY})
     nihil = NIHIL.match(clean)
     if nihil:
         rest = nihil.group("rest").strip()
         unit = canonical_unit(rest) or hint.unit
-        return _quantity(raw, Decimal(0), 0, unit, rest, {Flag.NIHIL}, prov)
+        return _quantity(raw, Decimal(0), 0, unit, rest, {Flag.NIHIL})
     clean = _accounting(clean) or clean
     clean, scale, scale_raw = _take_scale(clean)
     number, unit, unit_raw = split_unit(clean)
@@ -340,20 +368,20 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
         unit_raw = f"{scale_raw} {unit_raw}".strip() if unit_raw and unit != "rupiah" else \
             f"{unit_raw} {scale_raw}".strip()
     if number is None:
-        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT}, prov=prov)
+        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT})
     unit = unit or hint.unit
     # a scaled figure (`1,500 miliar`) is no whole count: only the column's convention decides it
     conv = _resolve(number, Hint(hint.convention), "") if scale else _resolve(number, hint, unit)
     if conv is None:
         flag = Flag.AMBIGUOUS if is_ambiguous(number) else Flag.TEXT
-        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={flag}, prov=prov)
+        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={flag})
     try:
         value, decimals = _to_decimal(number, conv)
     except (InvalidOperation, ValueError):
         log.debug("unreadable figure %r in %r", number, raw)
-        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT}, prov=prov)
+        return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT})
     value, decimals = _scaled(value, decimals, scale)
-    return _quantity(raw, value, decimals, unit, unit_raw, (), prov)
+    return _quantity(raw, value, decimals, unit, unit_raw, ())
 
 
 def _take_scale(clean: str) -> tuple[str, int, str]:
@@ -387,9 +415,9 @@ def _is_enumerator(clean: str, start: int, end: int, token: str) -> bool:
     if not _ENUMERATOR.search(clean[:start]):
         return False
     after = clean[end:end + 2]
-    if re.fullmatch(r"\d{1,2}", token) and re.match(r"[.)](?:\s|$)", after + " "):
+    if _LIST_NUMBER.fullmatch(token) and _LIST_CLOSE.match(after + " "):
         return True
-    return bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", token) and re.match(r"\.?\s+\p{Lu}", clean[end:end + 3]))
+    return bool(_SECTION_NUMBER.fullmatch(token) and _SECTION_TITLE.match(clean[end:end + 3]))
 
 
 def _is_label(clean: str, start: int) -> bool:
@@ -399,7 +427,7 @@ def _is_label(clean: str, start: int) -> bool:
 
 def _sentence_convention(clean: str) -> str | None:
     """The convention every self-evident figure of the sentence shares, or None."""
-    convs = {token_convention(re.sub(r"\s", "", m.group("num"))) for m in _PROSE_NUMBER.finditer(clean)}
+    convs = {token_convention(_SPACE.sub("", m.group("num"))) for m in _PROSE_NUMBER.finditer(clean)}
     convs.discard(None)
     return convs.pop() if len(convs) == 1 else None
 
@@ -428,12 +456,18 @@ def find_numbers(text: str, convention: str | None = None) -> list[NumberMatch]:
     token is read from its unit, then `convention`, then the convention the sentence's other
     figures prove; failing all three it comes back with `value` None and `ambiguous` True.
     """
+    return list(_find_numbers(text, convention))
+
+
+@lru_cache(maxsize=8192)
+def _find_numbers(text: str, convention: str | None) -> tuple[NumberMatch, ...]:
+    """`find_numbers`, memoised: a sentence is read by the interpreter and again by several checks."""
     clean, offsets = _clean_map(text)
     dates = [m.span() for m in _DATE.finditer(clean)]
     sentence = _sentence_convention(clean)
     out: list[NumberMatch] = []
     for m in _PROSE_NUMBER.finditer(clean):
-        token = re.sub(r"\s", "", m.group("num"))
+        token = _SPACE.sub("", m.group("num"))
         start, end = m.start(), m.end()
         if any(a <= m.start("num") < b for a, b in dates):
             continue
@@ -464,8 +498,8 @@ def find_numbers(text: str, convention: str | None = None) -> list[NumberMatch]:
         decimals = 0
         if conv is not None:
             value, decimals = _scaled(*_to_decimal(signed, conv), power)
-        is_year = (not unit and not m.group("sign") and re.fullmatch(r"(?:19|20)\d{2}", token) is not None)
+        is_year = (not unit and not m.group("sign") and _YEAR.fullmatch(token) is not None)
         o_start, o_end = offsets[start], offsets[end - 1] + 1
         out.append(NumberMatch(o_start, o_end, text[o_start:o_end], signed, value, decimals, unit, unit_raw,
                                conv is None, is_year))
-    return out
+    return tuple(out)

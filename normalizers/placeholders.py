@@ -11,6 +11,7 @@ LaTeX display brackets `\\[ … \\]`, e-mail addresses and web addresses in brac
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex as re
@@ -34,6 +35,9 @@ _HAS_DIGIT = re.compile(r"\d")
 _INTEGER_CODE = re.compile(r"^\s*\d+\s*$")
 _EXAMPLE_NOTE = re.compile(r"\s*\(\s*(?:contoh|misal|misalnya|e\.g\.)\s*\)\s*", re.I)
 _NOT_A_SLOT = re.compile(r"@|https?:|www\.|\.go\.id|\.com\b", re.I)
+_PADDED_BRACKETS = re.compile(r"\s*\[([^\[\]]*)\]\s*")
+_IN_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
+_LETTERS = re.compile(r"[\p{L}]+")
 
 
 class Slot(NamedTuple):
@@ -67,30 +71,32 @@ def _slot_inner_ok(inner: str) -> bool:
     return not (_NOT_A_SLOT.search(stripped) or _INTEGER_CODE.match(stripped))
 
 
+@lru_cache(maxsize=16384)
 def bracketed_value(text: str) -> str | None:
     """The figure inside a filled-but-bracketed remnant: `'[87,91%]'` → `'87,91%'`, else None.
 
     `'[Rp3.558.827.000]'` → `'Rp3.558.827.000'`; `'[3,18 (contoh)]'` → `'3,18'`; an unfilled
     slot (`'[Rp]'`, `'[...%]'`), a footnote mark (`'[1]'`) or plain text gives None.
     """
-    m = re.fullmatch(r"\s*\[([^\[\]]*)\]\s*", text)
+    m = _PADDED_BRACKETS.fullmatch(text)
     if not m:
         return None
     inner = _EXAMPLE_NOTE.sub(" ", m.group(1)).strip()
     if not _HAS_DIGIT.search(inner) or not _slot_inner_ok(m.group(1)):
         return None
     # a remnant holds one figure and at most a currency or unit, not a sentence
-    if len(re.findall(r"[\p{L}]+", inner)) > 3:
+    if len(_LETTERS.findall(inner)) > 3:
         return None
     return inner.rstrip(".").strip()
 
 
+@lru_cache(maxsize=16384)
 def is_placeholder(text: str) -> bool:
     """True when the whole text is an unfilled template slot: `[Rp]`, `[...%]`, `....`, `xx %`, `[tahun]`."""
     t = text.strip()
     if _BARE_CELL.match(t):
         return True
-    m = re.fullmatch(r"\[([^\[\]]*)\]", t)
+    m = _IN_BRACKETS.fullmatch(t)
     if not m:
         return False
     inner = m.group(1)

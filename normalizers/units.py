@@ -67,11 +67,14 @@ _OPEN = re.compile(r"[ \t]*([(\[{])?[ \t]*")
 _WORD = re.compile(r"[ \t]*([\p{L}][\p{L}-]*)")
 _CLOSE = re.compile(r"[ \t]*[)\]}]")
 _PERCENT = re.compile(r"^\s*(?:\\?%|persen\b|prosen\b|percent\b)", re.I)
+_PAREN_UNIT = re.compile(r"^\s*[(\[{]\s*([\p{L} ]+?)\s*[)\]}]")
+_SPACES = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")
 
 
 def _key(text: str) -> str:
     key = _BRACKETS.sub(" ", text.replace("\\%", "%")).lower()
-    key = re.sub(r"\s+", " ", key).strip().strip(".:;,").strip()
+    key = _SPACES.sub(" ", key).strip().strip(".:;,").strip()
     return key
 
 
@@ -108,7 +111,7 @@ def leading_unit(text: str) -> tuple[str, str]:
     if m:
         raw = m.group(0).strip()
         after = text[m.end():]
-        paren = re.match(r"^\s*[(\[{]\s*([\p{L} ]+?)\s*[)\]}]", after)
+        paren = _PAREN_UNIT.match(after)
         if paren and canonical_unit(paren.group(1)) not in ("", "percent"):
             return canonical_unit(paren.group(1)), (raw + " " + paren.group(0).strip())
         return "percent", raw
@@ -150,6 +153,7 @@ def _strip_money_dash(after: str) -> str:
     return _MONEY_DASH.sub("", after, count=1).strip()
 
 
+@lru_cache(maxsize=16384)
 def split_unit(text: str) -> tuple[str | None, str, str]:
     """`'Rp. 4.422.522.000'` → ('4.422.522.000', 'rupiah', 'Rp.'); `'96,35 (Indeks)'` → ('96,35', 'indeks', '(Indeks)').
 
@@ -157,7 +161,7 @@ def split_unit(text: str) -> tuple[str | None, str, str]:
     separator dropped. Returns (None, unit, raw) when the text holds no figure, more than one
     figure, or a figure inside words (`Tahun 2023`, `Pasal 71`).
     """
-    s = re.sub(r"\s+", " ", text.replace("\\%", "%")).strip()
+    s = _SPACES.sub(" ", text.replace("\\%", "%")).strip()
     unit_raw = ""
     unit = ""
     m = _CURRENCY.match(s)
@@ -169,7 +173,7 @@ def split_unit(text: str) -> tuple[str | None, str, str]:
     if len(numbers) != 1:
         return None, unit or canonical_unit(s), unit_raw or s
     found = numbers[0]
-    token = re.sub(r"\s", "", found.group(0))
+    token = _SPACE.sub("", found.group(0))
     before, after = s[:found.start()].strip(), s[found.end():]
     if before and before not in ("+", "±", "(", "[", "{", "[("):
         if _CURRENCY.fullmatch(before + " ") is None:
