@@ -72,8 +72,9 @@ def check_pct(ctx: Context, check: Check) -> Iterator[Issue]:
             yield Issue(check.name, Severity.INFO, line, rec.item[:120], pct.raw, fmt(expected, pct.decimals),
                         f"{pct.raw} is {fmt(expected, 4)} truncated to the printed digits", page=rec.page)
             continue
+        severity = check.severity if rec.kind != "narrative" and rec.table_id else Severity.WARNING
         yield Issue(
-            check.name, check.severity, line, rec.item[:120], pct.raw, fmt(expected, max(pct.decimals, 2)),
+            check.name, severity, line, rec.item[:120], pct.raw, fmt(expected, max(pct.decimals, 2)),
             f"{pct.raw} stated, but realisasi {real.raw} / pagu {pagu.raw} × 100 = {fmt(expected, 4)}",
             difference=fmt(pct.value - expected, max(pct.decimals, 2)), page=rec.page, constraint=constraint,
         )

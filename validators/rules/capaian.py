@@ -153,8 +153,10 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
             continue
         formula = "(2·target − realisasi)/target×100" if pol == "lower" else "realisasi/target×100"
         own = stated_interval(c.value, c.decimals)
+        # roles read from a sentence are a guess: its failure is a warning, a table row's an error
+        severity = check.severity if rec.kind != "narrative" and rec.table_id else Severity.WARNING
         yield Issue(
-            check.name, check.severity, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
+            check.name, severity, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
             f"capaian {c.raw} but {formula} = {r.raw} / {t.raw} gives {fmt(expected, 4)} "
             f"(the printed value stands for [{fmt(own.lo)}, {fmt(own.hi)}])"
             + _repeat_note(rec, following.get(id(rec))),

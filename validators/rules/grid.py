@@ -88,6 +88,45 @@ def _parse_rows(rows: list[tuple[Cell, ...]], headers: tuple[str, ...]) -> tuple
     return tuple(tuple(r) for r in out)
 
 
+DASH_OR_EMPTY = re.compile(r"^\s*(?:[-–—]+|nihil|)\s*$", re.I)
+
+
+def _texty(cell: Cell) -> bool:
+    """A label cell: words, or a row mark (`1.`, `2.1.`), not a figure with its unit."""
+    text = cell.text.strip()
+    if not text or DASH_OR_EMPTY.match(text):
+        return False
+    if re.match(r"^\s*(?:\d{1,2}\.)+\s*$", text):
+        return True
+    return parse_number(text).value is None and re.search(r"\p{L}{2,}", text) is not None
+
+
+def _block_start(row: tuple[Cell, ...]) -> int:
+    """Where a row's figures begin: after its last label cell."""
+    return max((j + 1 for j, c in enumerate(row) if _texty(c)), default=0)
+
+
+def realign(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """Ragged rows (a PDF row whose label spans two columns, a total row without its code) get their
+    figures moved under the columns where the full-width rows have theirs, labels kept on the left."""
+    if not rows:
+        return rows
+    width = max(len(r) for r in rows)
+    full = [_block_start(r) for r in rows if len(r) == width]
+    if len(full) < 2 or all(len(r) == width for r in rows):
+        return rows
+    start = max(set(full), key=full.count)
+    out = []
+    for row in rows:
+        b = _block_start(row)
+        if len(row) == width or b > start or not row:
+            out.append(row)
+            continue
+        pad = tuple(Cell("", row[0].prov) for _ in range(start - b))
+        out.append((*row[:b], *pad, *row[b:]))
+    return out
+
+
 def grids(doc: Document) -> tuple[Grid, ...]:
     """Every table of the document as a Grid, continuations joined to the table they continue."""
     by_id = {t.table_id: t for t in doc.tables}
@@ -110,14 +149,17 @@ def grids(doc: Document) -> tuple[Grid, ...]:
         parts = chains[root]
         first = parts[0]
         headers = _header_labels(first)
-        rows = [r for t in parts for r in t.rows]
+        rows = realign([r for t in parts for r in t.rows])
         out.append(Grid(tuple(t.table_id for t in parts), first.title, headers, _parse_rows(rows, headers),
                         first.line))
     return tuple(out)
 
 
 def is_total_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
+    """A JUMLAH / Total row: a short total label, and no row number of its own (`6 | Jumlah pedoman` is an item)."""
     label = grid.label(row)
+    if row and re.match(r"^\s*\d{1,2}[.)]?\s*$", row[0].text):
+        return False
     return bool(label) and len(label) <= 60 and TOTAL_LABEL.match(label) is not None and not AVERAGE_LABEL.match(label)
 
 

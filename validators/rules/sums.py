@@ -44,8 +44,12 @@ def _cell(row: Row, col: int) -> GridCell | None:
 
 
 def _summable(grid: Grid, col: int, rows: Sequence[Row]) -> bool:
-    if PERCENT_HEADER.search(grid.header(col)):
+    """A column of amounts or counts: not percentages, indices, scores or the row numbers (`No`)."""
+    if PERCENT_HEADER.search(grid.header(col)) or re.match(r"^\W*(?:no|nomor|kode)\W*$", grid.header(col), re.I):
         return False
+    values = [c.q.value for r in rows if (c := _cell(r, col)) is not None and c.number]
+    if len(values) >= 2 and values == [Decimal(i) for i in range(1, len(values) + 1)]:
+        return False  # 1, 2, 3, …: a numbering column
     for row in rows:
         c = _cell(row, col)
         if c is not None and c.number and (c.q.unit in ("percent", "indeks") or "%" in c.text):
@@ -75,7 +79,9 @@ def _candidates(grid: Grid, idx: int) -> list[list[Row]]:
     subtotals = [r for r in rows[:idx] if is_total_row(grid, r)]
     top = [r for r in since if _first_text(r)]
     sub = [r for r in since if not _first_text(r)]
-    out = [since, items, subtotals, top, sub]
+    # a block at the end: the children of the last section header (`3.1.1 … 3.1.6` under `3.1`)
+    suffixes = [since[k:] for k in range(1, len(since) - 1)]
+    out = [since, items, subtotals, top, sub, *suffixes]
     return [c for c in out if c]
 
 
