@@ -2,7 +2,8 @@
 
 Tables go through `columns` (header roles, spans, alignment), `classify` (indicator,
 budget or neither), then `indicators` / `budget` / `transposed`; prose statements through
-`narrative`, formulas through `formulas`.
+`narrative`, formulas through `formulas`. A table none of these takes may be a score table
+by year (IKPA, SMART: `scores`).
 
 Tables are read in document order. A table without a header of its own that follows
 closely on a table with one (a table split over pages, or a page break the extractor
@@ -22,6 +23,7 @@ from interpret.context import TableContext, table_context
 from interpret.formulas import formula_records
 from interpret.indicators import CarryState, indicator_records
 from interpret.narrative import statement_records
+from interpret.scores import score_table_records
 from interpret.transposed import transposed_records
 from pipeline.model import BudgetRecord, Document, IndicatorRecord, Report, Table
 
@@ -62,7 +64,7 @@ def _continues(table: Table, prev: _Previous | None, width: int) -> bool:
     return 0 < first - prev.last_line <= MAX_CONTINUATION_GAP and abs(width - prev.spec.width) <= 1
 
 
-def _read_table(ctx: TableContext, spec: HeaderSpec, body: tuple, state: CarryState, label: str
+def _read_table(ctx: TableContext, table: Table, spec: HeaderSpec, body: tuple, state: CarryState, label: str
                 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
     found = classify(spec, body, label)
     if found.family == INDICATOR:
@@ -70,7 +72,10 @@ def _read_table(ctx: TableContext, spec: HeaderSpec, body: tuple, state: CarrySt
     if found.family == BUDGET:
         bud, ind = budget_records(ctx, found.layout, state)
         return ind, bud
-    return transposed_records(ctx, spec, body)
+    ind, bud = transposed_records(ctx, spec, body)
+    if ind or bud:
+        return ind, bud
+    return score_table_records(ctx, table), []
 
 
 def table_records(document: Document) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
@@ -88,7 +93,7 @@ def table_records(document: Document) -> tuple[list[IndicatorRecord], list[Budge
                 ctx = TableContext(ctx.report_id, ctx.source_file, table.table_id, prev.ctx.label, prev.ctx.year)
             log.debug("%s: %s continues %s", document.source_file, table.table_id, prev.table.table_id)
         try:
-            ind, bud = _read_table(ctx, spec, body, state, f"{ctx.label} {table.context}")
+            ind, bud = _read_table(ctx, table, spec, body, state, f"{ctx.label} {table.context}")
         except Exception:  # one unreadable table must not cost the report its other records
             log.exception("%s: table %s could not be interpreted", document.source_file, table.table_id)
             ind, bud = [], []
