@@ -98,8 +98,10 @@ def inside(word: Word, box: BBox, margin: float = 0.5) -> bool:
     return box[0] - margin <= x <= box[2] + margin and box[1] - margin <= y <= box[3] + margin
 
 
-def drop_empty_columns(rows: Sequence[Sequence[GridCell]]) -> tuple[tuple[GridCell, ...], ...]:
-    """Remove columns empty in every row (pdfplumber leaves them where spans meet)."""
+def drop_empty_columns(
+    rows: Sequence[Sequence[GridCell]], keep: frozenset[int] = frozenset()
+) -> tuple[tuple[GridCell, ...], ...]:
+    """Remove columns empty in every row (engines leave them where spans meet), except those in `keep`."""
     width = max((len(r) for r in rows), default=0)
-    keep = [c for c in range(width) if any(c < len(r) and r[c].text for r in rows)]
-    return tuple(tuple(r[c] if c < len(r) else EMPTY for c in keep) for r in rows)
+    kept = [c for c in range(width) if c in keep or any(c < len(r) and r[c].text for r in rows)]
+    return tuple(tuple(r[c] if c < len(r) else EMPTY for c in kept) for r in rows)

@@ -36,11 +36,77 @@ def page_words(page: Any, settings: PdfSettings) -> list[Word]:
 
 def extract_tables(page: Any, settings: PdfSettings, lines: Sequence[PageLine]) -> list[Grid]:
     """The ruled tables of the page, cells filled from the page's words."""
-    found = page.find_tables(dict(settings.ruled))
-    return [g for g in (_ruled_grid(t, page.page_number, lines) for t in found) if g is not None]
+    table_set = table_settings(page, settings)
+    if len(table_set["explicit_vertical_lines"]) < 2:
+        return []  # nothing drawn that could rule a table
+    found = page.find_tables(table_set)
+    grids = (_ruled_grid(t, page.page_number, lines, settings.min_column_width) for t in found)
+    return [g for g in grids if g is not None]
 
 
-def _ruled_grid(table: Any, page_no: int, lines: Sequence[PageLine]) -> Grid | None:
+def is_rule(obj: dict[str, Any], thin: float) -> bool:
+    """A drawn line, a stroked box, or a filled box thin enough to be a line; not a cell's background fill.
+
+    Word processors shade header cells with filled boxes (and a small box for each cell
+    padding); their edges would cut a table into columns and rows that are not there.
+    """
+    if obj.get("object_type") == "line":
+        return True
+    return bool(obj.get("stroke")) or min(float(obj["width"]), float(obj["height"])) <= thin
+
+
+def table_settings(page: Any, settings: PdfSettings) -> dict[str, Any]:
+    """pdfplumber table settings whose ruling lines are the page's rules only (no background fills)."""
+    from pdfplumber.utils import obj_to_edges
+
+    rules = [o for o in (*page.lines, *page.rects, *page.curves) if is_rule(o, settings.max_rule_width)]
+    edges = [e for o in rules for e in obj_to_edges(o)]
+    thin = settings.max_rule_width  # the short ends of a thin box are not rules
+    vertical = [e for e in edges if e["orientation"] == "v" and e["height"] > thin]
+    horizontal = [e for e in edges if e["orientation"] == "h" and e["width"] > thin]
+    horizontal += closing_edges(vertical, horizontal, float(settings.ruled.get("snap_tolerance", 3)))
+    return {**settings.ruled, "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+
+
+def closing_edges(vertical: Sequence[dict[str, Any]], horizontal: Sequence[dict[str, Any]],
+                  tolerance: float) -> list[dict[str, Any]]:
+    """Horizontal edges where column rules start or end with no row rule drawn at that height.
+
+    A table continued from the previous page often has no top rule (and one running onto the
+    next page no bottom rule): its column rules alone say where it begins and ends.
+    """
+    out: list[dict[str, Any]] = []
+    for key in ("top", "bottom"):
+        for ys, x0, x1 in _level_groups(vertical, key, tolerance):
+            y = min(ys) if key == "top" else max(ys)
+            if not any(abs(e["top"] - y) <= tolerance and e["x1"] > x0 and e["x0"] < x1 for e in horizontal):
+                out.append(_h_edge(x0, x1, y))
+    return out
+
+
+Level = tuple[list[float], float, float]  # heights of the rule ends, x0, x1
+
+
+def _level_groups(edges: Sequence[dict[str, Any]], key: str, tolerance: float) -> list[Level]:
+    """Vertical edges whose `key` ends lie at one height (≥2 of them): their heights and x range."""
+    groups: list[list[dict[str, Any]]] = []
+    for e in sorted(edges, key=lambda e: e[key]):
+        if groups and e[key] - groups[-1][-1][key] <= tolerance:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return [([e[key] for e in g], min(e["x0"] for e in g), max(e["x1"] for e in g)) for g in groups
+            if len({round(e["x0"]) for e in g}) >= 2]
+
+
+def _h_edge(x0: float, x1: float, y: float) -> dict[str, Any]:
+    return {"object_type": "rule_edge", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+            "width": x1 - x0, "height": 0.0}
+
+
+def _ruled_grid(table: Any, page_no: int, lines: Sequence[PageLine], min_width: float) -> Grid | None:
+    """One pdfplumber table → Grid; an empty column is dropped only when too narrow to be a real column
+    (a sliver where rules meet), so a continuation page keeps the columns of the page before."""
     boxes: list[list[BBox | None]] = [list(r.cells) for r in table.rows]
     if len(boxes) < 2 or max(len(r) for r in boxes) < 2:
         return None
@@ -60,7 +126,8 @@ def _ruled_grid(table: Any, page_no: int, lines: Sequence[PageLine]) -> Grid | N
     numeric_cols = _numeric_columns(cell_lines)
     for r in cell_lines:
         rows.extend(split_stacked(r, numeric_cols))
-    rows_t = drop_empty_columns(join_wrapped(drop_empty_rows(rows), numeric_cols))
+    wide = frozenset(c for c, col in enumerate(table.columns) if col.bbox[2] - col.bbox[0] >= min_width)
+    rows_t = drop_empty_columns(join_wrapped(drop_empty_rows(rows), numeric_cols), keep=wide)
     if len(rows_t) < 2 or not rows_t or len(rows_t[0]) < 2:
         return None
     return Grid(page_no, rows_t, bbox, ENGINE, ruled=True)

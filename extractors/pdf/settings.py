@@ -8,8 +8,8 @@ from typing import Any
 
 RULED_TABLE_SETTINGS: MappingProxyType[str, Any] = MappingProxyType(
     {
-        "vertical_strategy": "lines",
-        "horizontal_strategy": "lines",
+        "vertical_strategy": "explicit",  # the page's rules, given by `plumber.table_settings`
+        "horizontal_strategy": "explicit",
         "snap_tolerance": 3,
         "join_tolerance": 3,
         "intersection_tolerance": 3,
@@ -34,6 +34,8 @@ class PdfSettings:
     x_tolerance: float = 1.5  # chars closer than this join one word
     line_tolerance: float = 2.5  # words whose tops differ by less stand on one line
     ruled: MappingProxyType[str, Any] = field(default_factory=lambda: RULED_TABLE_SETTINGS)
+    max_rule_width: float = 2.0  # a filled box thinner than this is a ruling line, a wider one a cell's shading
+    min_column_width: float = 12.0  # an empty ruled column at least this wide is kept (a quarter not yet reported)
     gap_factor: float = 1.2  # a gap wider than this × font size separates the cells of an unruled row
     min_unruled_rows: int = 3  # lines with ≥2 cells needed to call a run of lines a table
     max_continuation_lines: int = 2  # single-cell lines allowed inside an unruled table (wrapped text)

@@ -77,8 +77,13 @@ def test_tangsel_wide_landscape_table(pdfs_dir: Path) -> None:
     assert _row(d, "BADAN PENANGGULANGAN BENCANA", page=1)[3].text == "8.866.374.688"
     rapat = _row(d, "Penyelenggaraan Rapat Koordinasi", page=2)
     assert _values(rapat)[2:6] == ["3", "295.235.700", "4", "409.187.484"]
-    # a label ruled line by line is joined back to the row with its figures
-    assert _row(d, "Pelaksanaan Penatusahaan dan Pengujian / Verifikasi Keuangan SKPD", page=2)[4].text == "14.487.000"
+    # a label ruled line by line is joined back to the row with its figures, in page 1's columns
+    penatausahaan = _row(d, "Pelaksanaan Penatusahaan dan Pengujian / Verifikasi Keuangan SKPD", page=2)
+    assert [c.text for c in penatausahaan[2:]] == ["0", "14.487.000", "0", "6.278.000", "", "", "", "", "BPBD"]
+    # the pages after the first have no header: each continues the table before, with the same 11 columns
+    assert [(t.page, t.continues is not None, {len(r) for r in t.rows}) for t in d.tables] == [
+        (1, False, {11}), (2, True, {11}), (3, True, {11}), (4, True, {11})
+    ]
 
 
 def test_jabar_biro_indicator_and_budget_tables(pdfs_dir: Path) -> None:
