@@ -250,6 +250,7 @@ def _budget_key(rec: BudgetRecord) -> str:
     return normalize_name(rec.item)
 
 
+WHOLE_BUDGET_KINDS = frozenset({"by_belanja", "multi_year", "narrative", "pnbp"})
 BELANJA_KINDS = frozenset({"by_belanja", "by_program", "multi_year", "narrative"})
 
 
@@ -268,6 +269,8 @@ def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     names = [_budget_key(r) for r in recs]
     clusters = _cluster(names)
     for rec, name, g in zip(recs, names, clusters, strict=True):
+        if name == "__total__" and rec.kind not in WHOLE_BUDGET_KINDS:
+            continue  # the total of a program or sasaran table is only a part of the office budget
         key = ("__total__" if name == "__total__" else str(g), rec.year or year, _budget_class(rec))
         groups.setdefault(key, []).append(rec)
     for (name, yr, _pnbp), members in groups.items():

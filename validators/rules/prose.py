@@ -100,6 +100,21 @@ def _previous(statements: Sequence[Statement], i: int, span: int = 6) -> list[St
     return out
 
 
+TARGET_BEFORE = re.compile(r"target\W{0,3}(?:\w+\W+){0,2}$", re.I)
+
+
+def _current_value(st: Statement, base: NumberMatch, earlier: Sequence[Statement]) -> NumberMatch | None:
+    """The value a change is measured to: the nearest figure before the base value, in its unit,
+    that is no target (`hasil sebesar 3,91 dari target 3,25` → 3,91)."""
+    pools = [(st.text, [m for m in _figures(st) if m.start < base.start])]
+    pools += [(s.text, _figures(s)) for s in reversed(earlier)]
+    for text, figs in pools:
+        for m in reversed(figs):
+            if m.unit == base.unit and m.value != base.value and not TARGET_BEFORE.search(text[:m.start]):
+                return m
+    return None
+
+
 def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
     statements = ctx.report.document.statements
     for i, st in enumerate(statements):
@@ -110,9 +125,7 @@ def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
             base = figs[k - 1]
             if base.unit == "percent" or base.value == 0:
                 continue
-            earlier = [m for s in (*_previous(statements, i), st) for m in _figures(s)
-                       if m.unit == base.unit and m is not base and m.start != base.start]
-            current = next((m for m in earlier if m.decimals == base.decimals and m.value != base.value), None)
+            current = _current_value(st, base, _previous(statements, i))
             if current is None or current.value is None or base.value is None:
                 continue
             # the report computes a change from its printed figures: they are taken as exact here
@@ -122,7 +135,7 @@ def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
             except ZeroDivisionError:
                 continue
             gv = abs(g.value)  # type: ignore[arg-type]
-            readings = (relative, a - b, -relative, b - a)
+            readings = (relative, a - b, -relative, b - a, (a / b).scale(HUNDRED))
             if any(judge(gv, g.decimals, r) != Verdict.MISMATCH for r in readings):
                 continue
             expected = abs(relative.mid)
