@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
@@ -56,6 +56,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", r
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _VERB = re.compile(r"\s+(?:dengan|sebesar|adalah|yaitu|yakni|memperoleh|mencapai|telah|pada\s+tahun)\b", re.I)
 _LEAD = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:berupa\s+)?")
+_AGAINST = re.compile(r"\bdibanding(?:kan)?\s+(?:dengan\s+)?(?:target|standar)|\bterhadap\s+(?:target|standar)", re.I)
+MAX_TARGET_GAP = 4  # lines between a sentence stating a target and the next one stating the capaian against it
 
 
 @dataclass
@@ -276,6 +278,31 @@ def _last_money_role(text: str) -> str:
     return role
 
 
+def _only(rec: IndicatorRecord, role: str) -> bool:
+    present = {r for r in ("target", "realisasi", "capaian") if getattr(rec, r) is not None}
+    return present == {role}
+
+
+def _measured_against(target: IndicatorRecord, cap: IndicatorRecord) -> bool:
+    """`Target … sebesar 90% merupakan standar …. Maka capaian … dibanding standar … sebesar 279,98%`."""
+    return (_only(target, "target") and _only(cap, "capaian") and bool(_AGAINST.search(cap.raw))
+            and target.line is not None and cap.line is not None
+            and 0 < cap.line - target.line <= MAX_TARGET_GAP and target.year == cap.year)
+
+
+def join_stated_targets(records: Sequence[IndicatorRecord]) -> list[IndicatorRecord]:
+    """A capaian stated against the target the sentence just before gave: one record holding both,
+    at the target's line (its first figure)."""
+    out: list[IndicatorRecord] = []
+    for rec in records:
+        if out and _measured_against(out[-1], rec):
+            before = out.pop()
+            rec = replace(rec, line=before.line, target=before.target, indikator=before.indikator,
+                          raw=f"{before.raw} {rec.raw}")
+        out.append(rec)
+    return out
+
+
 def records_from_statements(
     document: Document, statements: Sequence[Statement]
 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
@@ -315,4 +342,4 @@ def records_from_statements(
                     target=q.get("target"), realisasi=q.get("realisasi"), capaian=q.get("capaian"),
                     raw=clause.strip(), polarity=polarity(name),
                 ))
-    return indicators, budget
+    return join_stated_targets(indicators), budget

@@ -151,3 +151,21 @@ def test_amounts_of_a_following_sedangkan_sentence_keep_their_role():
     _, bud = records_from_statements(make_document(), [a, b])
     assert [(_v(r.pagu), r.kind) for r in bud] == [
         (Decimal("1000000000"), "narrative"), (Decimal("600000000"), "narrative"), (Decimal("400000000"), "pnbp")]
+
+
+def test_capaian_against_the_target_of_the_sentence_before():
+    target = statement("Target persentase berkas yang ditangani sebesar 90% merupakan standar satuan kerja.", 30)
+    cap = statement("Maka capaian persentase berkas yang ditangani dibanding standar nasional sama dengan realisasi "
+                    "dibanding target yaitu sebesar 150,5%.", 32)
+    ind, _ = records_from_statements(make_document(), [target, cap])
+    assert [(_v(r.target), r.realisasi, _v(r.capaian), r.line) for r in ind] == [
+        (Decimal("90"), None, Decimal("150.5"), 30)]
+
+
+def test_capaian_not_measured_against_a_target_stays_apart():
+    target = statement("Target persentase berkas yang ditangani sebesar 90% pada tahun ini.", 30)
+    cap = statement("Persentase aduan ditangani dengan capaian 98,5%.", 32)
+    far = statement("Maka capaian persentase berkas dibanding target yaitu sebesar 150,5%.", 60)
+    ind, _ = records_from_statements(make_document(), [target, cap, far])
+    assert [(_v(r.target), _v(r.capaian), r.line) for r in ind] == [
+        (Decimal("90"), None, 30), (None, Decimal("98.5"), 32), (None, Decimal("150.5"), 60)]

@@ -83,6 +83,12 @@ def test_jember_smart_score_table_plain_layout():
         (2021, Decimal("6.36"), 4754), (2022, Decimal("19.7"), 4756), (2023, Decimal("0.09"), 4758)]
 
 
+def test_tanjungpinang_capaian_against_national_standard_keeps_its_target():
+    rows = [r for r in _near(report_of("tanjungpinang_2024_lkjip").indicators, 694)
+            if r.capaian is not None and r.capaian.raw == "279,98%"]
+    assert [(_v(r.target), r.kind) for r in rows] == [(Decimal("90"), "narrative")]
+
+
 def test_no_records_from_contents_or_staff_tables():
     report = report_of("balikpapan_2020_lakip")
     staff_lines = range(133, 140)  # Rekapitulasi pegawai; the table of contents stands before line 100
