@@ -93,3 +93,18 @@ def test_single_wrong_cell_named_by_two_failing_checks() -> None:
     fixes = {f.suggested_fix for f in findings}
     assert fixes == {"line 961: 2.401.454.000 → 7190873000 (makes all 2 related checks hold)"}
     assert all(961 in (f.line, *f.related_lines) and 963 in (f.line, *f.related_lines) for f in findings)
+
+
+def test_pct_of_the_pagu_before_revision_is_accepted() -> None:
+    from dataclasses import replace
+
+    from tests.validators.builders import q
+
+    rec = replace(budget("10.000", "9.000", "95,00", 70), pagu_original=q("9.474", 70))
+    assert audit(report(budget=(rec,))) == ()
+
+
+def test_a_decrease_measured_itself_is_higher_is_better() -> None:
+    rec = indicator("6%", "11,45%", "190,83%", 37, indikator="Tingkat penurunan emisi Gas Rumah Kaca")
+    assert audit(report(indicators=(rec,))) == ()
+    assert capaian_computed(rec) == (D("190.83"), "ok")

@@ -17,8 +17,10 @@ from pipeline.model import IndicatorRecord, Severity
 from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.base import Check, Constraint, Context, Issue, figure
 
+# the indicator's value falls when things improve: `Menurunnya jumlah pelanggaran`, `Jumlah temuan BPK`.
+# (`Tingkat penurunan emisi` / `Persentase penurunan …` measure the decrease itself: higher is better.)
 LOWER_IS_BETTER = re.compile(
-    r"menurun|penurunan|berkurang|pengurangan|jumlah\s+temuan|tingkat\s+kesalahan|angka\s+kesalahan|"
+    r"\bmenurunnya|\bberkurangnya|jumlah\s+temuan|tingkat\s+kesalahan|angka\s+kesalahan|"
     r"persentase\s+kesalahan|jumlah\s+pelanggaran|jumlah\s+kasus\s+pelanggaran|jumlah\s+keluhan|"
     r"jumlah\s+pengaduan|rasio\s+kesalahan|waktu\s+penyelesaian|lama\s+waktu|tunggakan",
     re.I,
