@@ -39,6 +39,7 @@ LABEL_MAX = 80
 _DISPLAY = re.compile(r"\$\$")
 _INLINE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)([^$]+?)(?<!\\)\$(?!\$)")
 _MATH_TAG = re.compile(r"<math\b[^>]*>(.*?)</math>", re.I | re.S)
+_LABEL_NOISE = re.compile(r"[\s_{}\\]+")
 _MATHML = re.compile(r"<m[inor]\b", re.I)
 _ENV = re.compile(r"\\(?:begin|end)\{[a-z*]+\}|&")
 _ROW_BREAK = re.compile(r"\\\\")
@@ -91,7 +92,7 @@ def _clean_label(text: str) -> str:
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"[\s_{}\\]+", "", label).lower()
+    return _LABEL_NOISE.sub("", label).lower()
 
 
 def split_top_level(text: str, sep: str = "=") -> list[tuple[str, int]]:

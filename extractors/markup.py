@@ -32,6 +32,7 @@ class _Numbered(Protocol):
 _MARKUP_CHARS = frozenset("<*_\\&[")
 
 
+@lru_cache(maxsize=16384)
 def strip_markup(text: str) -> str:
     """Cell text without HTML/markdown emphasis, entities decoded, whitespace collapsed."""
     if _MARKUP_CHARS.isdisjoint(text):
@@ -154,9 +155,12 @@ def nearest_indicator_context(lines: Sequence[_Numbered]) -> list[str]:
     heading = ""
     numbered = ""
     indicator = ""
+    current = ""
     for ln in lines:
+        changed = False
         if is_indicator_title(ln.text):
             indicator = strip_markup(ln.text).lstrip("- ")
+            changed = True
         else:
             h = heading_text(ln.text)
             if h:
@@ -165,8 +169,15 @@ def nearest_indicator_context(lines: Sequence[_Numbered]) -> list[str]:
                     indicator = numbered = ""
                 if _NUMBERED_HEADING.match(h):
                     numbered = h
-        parts = [p for p in (indicator, numbered or heading) if p]
-        if len(parts) == 2 and parts[0] == parts[1]:
-            parts = parts[:1]
-        out.append(" › ".join(parts))
+                changed = True
+        if changed:  # the context only moves on an indicator title or a heading
+            current = _join_context(indicator, numbered or heading)
+        out.append(current)
     return out
+
+
+def _join_context(indicator: str, heading: str) -> str:
+    parts = [p for p in (indicator, heading) if p]
+    if len(parts) == 2 and parts[0] == parts[1]:
+        parts = parts[:1]
+    return " › ".join(parts)

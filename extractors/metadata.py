@@ -30,10 +30,19 @@ _YEAR_TITLE = re.compile(
 )
 _YEAR_TA = re.compile(r"\bTahun\s+(?:Anggaran\s+)?((?:19|20)\d\d)\b", re.I)
 _SPLIT_YEAR = re.compile(r"^\s*(2)\s*\n\s*(0)\s*\n\s*(\d)\s*\n\s*(\d)\s*$", re.M)
+_SPACES = re.compile(r"\s+")
+_REPORT_TYPES = {
+    "LAKIP": re.compile(r"\bLAKIP\b|Laporan\s+Akuntabilitas\s+Kinerja", re.I),
+    "LKjIP": re.compile(r"\bLKjIP\b|Laporan\s+Kinerja\s+Instansi\s+Pemerintah", re.I),
+    "LKIP": re.compile(r"\bLKIP\b", re.I),
+    "LRA": re.compile(r"Laporan\s+Realisasi\s+Anggaran", re.I),
+    "Perjanjian Kinerja": re.compile(r"Perjanjian\s+Kinerja", re.I),
+}
+_LAPORAN_KINERJA = re.compile(r"\bLaporan\s+Kinerja\b", re.I)
 
 
 def _normalise_name(name: str) -> str:
-    words = re.sub(r"\s+", " ", name.replace("*", "")).strip(" ,.-").split(" ")
+    words = _SPACES.sub(" ", name.replace("*", "")).strip(" ,.-").split(" ")
     while words and words[-1].lower() in {"dan", "non", "tahun", "di"}:
         words.pop()
     out = []
@@ -76,16 +85,10 @@ def detect_year(text: str) -> int | None:
 
 def detect_report_type(text: str) -> str:
     head = text[:30_000]
-    counts = {
-        "LAKIP": len(re.findall(r"\bLAKIP\b|Laporan\s+Akuntabilitas\s+Kinerja", head, re.I)),
-        "LKjIP": len(re.findall(r"\bLKjIP\b|Laporan\s+Kinerja\s+Instansi\s+Pemerintah", head, re.I)),
-        "LKIP": len(re.findall(r"\bLKIP\b", head, re.I)),
-        "LRA": len(re.findall(r"Laporan\s+Realisasi\s+Anggaran", head, re.I)),
-        "Perjanjian Kinerja": len(re.findall(r"Perjanjian\s+Kinerja", head, re.I)),
-    }
+    counts = {kind: len(pattern.findall(head)) for kind, pattern in _REPORT_TYPES.items()}
     if counts["LAKIP"]:
         return "LAKIP"
-    if counts["LKjIP"] or re.search(r"\bLaporan\s+Kinerja\b", head, re.I):
+    if counts["LKjIP"] or _LAPORAN_KINERJA.search(head):
         return "LKIP" if counts["LKIP"] > counts["LKjIP"] else "LKjIP"
     for kind in ("LKIP", "LRA", "Perjanjian Kinerja"):
         if counts[kind]:

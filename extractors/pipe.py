@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 _PIPE_ROW = re.compile(r"^\s*(?:[-*+]\s+)?\|.*\|\s*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _LEAD = re.compile(r"^\s*(?:[-*+]\s+)?\|")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
 def is_pipe_row(text: str) -> bool:
@@ -33,7 +34,7 @@ def split_pipe_row(text: str) -> list[str]:
     """Cells of `| a | b |` (escaped `\\|` kept inside a cell)."""
     body = _LEAD.sub("", text, count=1).rstrip()
     body = body[:-1] if body.endswith("|") else body
-    return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", body)]
+    return [part.replace("\\|", "|") for part in _CELL_BAR.split(body)]
 
 
 def is_separator(cells: Sequence[str]) -> bool:
