@@ -1,6 +1,7 @@
 """Budget tables → BudgetRecord: by jenis belanja, by program/kegiatan, per year, PNBP, other.
 
-A kegiatan row gets as parent_item the last `Program …` row above it. A row of a
+A kegiatan row gets as parent_item the last `Program …` row above it. In a column of
+rupiah a small whole number (`26`) is an amount too. A row of a
 budget table that holds no amount but a score under the `%` column (an indicator
 listed under its sasaran's budget line) is returned as an IndicatorRecord with that
 score as its realisasi.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import regex as re
 
 from interpret.cells import clean, is_money, row_text
-from interpret.columns import Layout
+from interpret.columns import HeaderColumn, Layout
 from interpret.context import TableContext, is_total, polarity
 from interpret.indicators import CarryState
 from interpret.rows import RowReading, column_conventions, first_text, read_row
@@ -39,12 +40,17 @@ def budget_kind(ctx: TableContext, layout: Layout) -> str:
     return "other"
 
 
-def settle_amounts(vals: dict[str, Quantity]) -> dict[str, Quantity]:
-    """A percentage that landed under an amount column (a row printed one cell short) is the row's %."""
+def _is_whole(q: Quantity) -> bool:
+    return q.value is not None and q.decimals == 0 and q.unit in ("", "rupiah")
+
+
+def settle_amounts(vals: dict[str, Quantity], whole_is_money: bool = False) -> dict[str, Quantity]:
+    """A percentage that landed under an amount column (a row printed one cell short) is the row's %;
+    with `whole_is_money` (a column of rupiah) a small whole number stays an amount."""
     out = dict(vals)
     for role in ("realisasi", "pagu", "pagu_original"):
         q = out.get(role)
-        if q is None or q.value is None or q.value == 0 or is_money(q):
+        if q is None or q.value is None or q.value == 0 or is_money(q) or (whole_is_money and _is_whole(q)):
             continue
         del out[role]
         if "pct" not in out and (q.unit == "percent" or (q.decimals > 0 and abs(q.value) <= 1000)):
@@ -62,6 +68,24 @@ def _indicator_from_score(ctx: TableContext, reading: RowReading, label: str, q:
     )
 
 
+def money_columns(readings: list[RowReading]) -> frozenset[HeaderColumn]:
+    """Amount columns of mostly rupiah: there a small whole number (`26`, `0`) is rupiah too."""
+    seen: dict[HeaderColumn, list[bool]] = {}
+    for reading in readings:
+        for hc, q in reading.values:
+            if hc.role != "pct" and q.value:  # a zero is no evidence either way
+                seen.setdefault(hc, []).append(is_money(q))
+    return frozenset(hc for hc, flags in seen.items() if sum(flags) * 2 > len(flags))
+
+
+def _amount_row(reading: RowReading, amounts: list[Quantity], money: frozenset[HeaderColumn]) -> bool:
+    """A row of amounts: one is rupiah, or all are whole numbers in columns of rupiah."""
+    if any(is_money(q) for q in amounts):
+        return True
+    cols = [hc for hc, q in reading.values if hc.role != "pct"]
+    return all(_is_whole(q) for q in amounts) and all(hc in money for hc in cols)
+
+
 def budget_records(
     ctx: TableContext, layout: Layout, state: CarryState
 ) -> tuple[list[BudgetRecord], list[IndicatorRecord]]:
@@ -69,8 +93,9 @@ def budget_records(
     kind = budget_kind(ctx, layout)
     records: list[BudgetRecord] = []
     indicators: list[IndicatorRecord] = []
-    for row in layout.body:
-        reading = read_row(layout, row, conv)
+    readings = [read_row(layout, row, conv) for row in layout.body]
+    money = money_columns(readings)
+    for row, reading in zip(layout.body, readings, strict=True):
         label = reading.label or first_text(row, {layout.year_col}) or ctx.label
         if not reading.values:
             if label and _PROGRAM.match(label):
@@ -83,7 +108,7 @@ def budget_records(
             if pct is not None and pct.value is not None:
                 indicators.append(_indicator_from_score(ctx, reading, label, pct, state))
             continue
-        if not any(is_money(q) for q in amounts):
+        if not _amount_row(reading, amounts, money):
             continue
         if _PROGRAM.match(label):
             state.parent = label
@@ -95,7 +120,7 @@ def budget_records(
         if kind != "by_program":
             state.parent = label
         for year, raw_vals in groups.items():
-            vals = settle_amounts(raw_vals)
+            vals = settle_amounts(raw_vals, whole_is_money=not any(is_money(q) for q in amounts))
             line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
             records.append(BudgetRecord(
                 report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,

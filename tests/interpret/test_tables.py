@@ -272,3 +272,27 @@ def test_comparison_with_the_unit_above():
     ind, _ = table_records(make_document([t]))
     assert [(r.kind, _v(r.target), _v(r.realisasi), _v(r.capaian)) for r in ind] == [
         ("comparison", Decimal("3.50"), Decimal("3.85"), Decimal("110.00"))]
+
+
+def test_small_whole_amounts_in_a_column_of_rupiah_are_amounts():
+    t = make_table([
+        ["No", "Jenis Pendapatan", "2022", "2023"],
+        ["1", "Pendapatan Paspor", "19.978.100.000", "19.433.300.000"],
+        ["2", "Pendapatan Sewa Gedung", "1.130.400", "1.187.860"],
+        ["3", "Penerimaan kembali Belanja Pegawai", "0", "26"],
+    ], title="Rekapitulasi PNBP")
+    _, bud = table_records(make_document([t]))
+    assert [(r.year, _v(r.realisasi), r.kind) for r in bud if r.item.startswith("Penerimaan")] == [
+        (2022, Decimal("0"), "pnbp"), (2023, Decimal("26"), "pnbp")]
+
+
+def test_scores_under_amount_headers_are_not_amounts():
+    t = make_table([
+        ["Uraian", "Pagu", "Realisasi"],
+        ["Belanja Pegawai", "Rp 1.000.000", "Rp 900.000"],
+        ["Nilai IKPA", "95", "96"],
+        ["Belanja Barang", "Rp 2.000.000", "Rp 1.000.000"],
+        ["Indeks", "3", "4"],
+    ])
+    _, bud = table_records(make_document([t]))
+    assert [r.item for r in bud] == ["Belanja Pegawai", "Belanja Barang"]
