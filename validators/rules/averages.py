@@ -58,7 +58,8 @@ def check_average_rows(ctx: Context, check: Check) -> Iterator[Issue]:
                 readings = [v for g in _groups(grid, idx) if len(v := _col_values(g, col)) >= 2]
                 if not readings:
                     continue
-                verdicts = [judge(cell.q.value, cell.q.decimals, mean_interval(v)) for v in readings]
+                verdicts = [judge(cell.q.value, cell.q.decimals, mean_interval(v), extra_tolerance=check.tolerance)
+                            for v in readings]
                 if Verdict.OK in verdicts or Verdict.TRUNCATED in verdicts:
                     continue
                 expected = mean_interval(readings[0]).mid

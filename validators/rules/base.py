@@ -5,7 +5,7 @@ constraints at once and link findings that share a cause."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
@@ -160,7 +160,6 @@ class Check:
     func: Callable[[Context, Check], Iterable[Issue]]
     tolerance: Decimal = Decimal(0)
     description: str = ""
-    params: dict[str, object] = field(default_factory=dict)
 
 
 def difference(stated: Decimal | None, expected: Decimal | None, decimals: int | None = None) -> str:

@@ -71,7 +71,7 @@ def check_pct(ctx: Context, check: Check) -> Iterator[Issue]:
         if computed is None:
             continue
         constraint = Constraint("ratio", figure(pct), (figure(real), figure(pagu)))
-        verdict = judge(pct.value, pct.decimals, computed)
+        verdict = judge(pct.value, pct.decimals, computed, extra_tolerance=check.tolerance)
         if verdict == Verdict.MISMATCH and _of_original_pagu(rec):
             continue  # a percentage of the pagu before revision is the report's choice, not an error
         line = pct.prov.line if pct.prov and pct.prov.line else rec.line

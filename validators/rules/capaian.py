@@ -59,10 +59,10 @@ def capaian_interval(rec: IndicatorRecord, pol: str | None = None) -> Interval |
         return None
 
 
-def _judge(rec: IndicatorRecord, computed: Interval) -> Verdict:
+def _judge(rec: IndicatorRecord, computed: Interval, tolerance: Decimal = Decimal(0)) -> Verdict:
     c = rec.capaian
     assert c is not None and c.value is not None
-    verdict = judge(c.value, c.decimals, computed)
+    verdict = judge(c.value, c.decimals, computed, extra_tolerance=tolerance)
     if verdict == Verdict.MISMATCH and (rec.capped or CAP_100.search(rec.raw or "")) and c.value == HUNDRED \
             and computed.hi >= HUNDRED:
         return Verdict.OK
@@ -122,7 +122,7 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
         computed = capaian_interval(rec)
         if computed is None or c is None or c.value is None:
             continue
-        verdict = _judge(rec, computed)
+        verdict = _judge(rec, computed, check.tolerance)
         pol = polarity(rec)
         expected = computed.mid
         line = c.prov.line if c.prov and c.prov.line else rec.line

@@ -347,7 +347,7 @@ def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
                 continue
             computed = next((capaian_interval(r) for r in best if capaian_interval(r) is not None), None)
             expected = computed.mid if computed is not None else values[0].mid
-            yield Issue(check.params.get("rule", "capaian_mismatch"), check.severity, st.prov.line,  # type: ignore[arg-type]
+            yield Issue(check.name, check.severity, st.prov.line,
                         best[0].indikator[:120], m.raw, fmt(expected, 2),
                         f"the sentence gives capaian {m.raw} for {best[0].indikator[:80]}, but its records give "
                         f"{fmt(expected, 2)} (lines {', '.join(map(str, lines))})",

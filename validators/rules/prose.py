@@ -35,10 +35,16 @@ def _figures(st: Statement) -> list[NumberMatch]:
     return [m for m in find_numbers(st.text) if m.value is not None and not m.is_year]
 
 
+def _v(m: NumberMatch) -> Decimal:
+    """The value of a figure `_figures` kept (never None there)."""
+    if m.value is None:
+        raise ValueError(f"figure {m.raw!r} has no value")
+    return m.value
+
+
 def _fig(m: NumberMatch, line: int | None) -> Figure:
     exact = m.decimals == 0 and m.unit in EXACT_UNITS
-    return Figure(m.value, m.decimals, exact, (line, re.sub(r"\D", "", m.token)) if line else None,
-                  m.raw)  # type: ignore[arg-type]
+    return Figure(_v(m), m.decimals, exact, (line, re.sub(r"\D", "", m.token)) if line else None, m.raw)
 
 
 def _between(text: str, a: NumberMatch, b: NumberMatch) -> str:
@@ -134,14 +140,14 @@ def check_growth(ctx: Context, check: Check) -> Iterator[Issue]:
                 relative = ((a - b) / b).scale(HUNDRED)
             except ZeroDivisionError:
                 continue
-            gv = abs(g.value)  # type: ignore[arg-type]
+            gv = abs(_v(g))
             readings = (relative, a - b, -relative, b - a, (a / b).scale(HUNDRED))
             if any(judge(gv, g.decimals, r) != Verdict.MISMATCH for r in readings):
                 continue
             expected = abs(relative.mid)
             yield Issue(check.name, check.severity, st.prov.line, st.text[:120].strip(), g.raw,
                         fmt(expected, 2), f"a change from {base.raw} to {current.raw} is "
-                        f"{fmt(relative.mid, 4)} % ({fmt(current.value - base.value)} points), "  # type: ignore[operator]
+                        f"{fmt(relative.mid, 4)} % ({fmt(_v(current) - _v(base))} points), "
                         f"not {g.raw}", difference=fmt(gv - expected, 4), page=st.prov.page)
 
 
@@ -179,11 +185,11 @@ def check_prose_counts(ctx: Context, check: Check) -> Iterator[Issue]:
             if constraint.holds():
                 ctx.holding.append(constraint)
                 continue
-            expected = sum((x.value for x in parts), Decimal(0))  # type: ignore[misc]
+            expected = sum((_v(x) for x in parts), Decimal(0))
             yield Issue(check.name, Severity.WARNING, line, text[:120].strip(), n.raw, fmt(expected),
                         f"{n.raw} stated, but the breakdown that follows adds up to "
                         f"{' + '.join(x.raw for x in parts)} = {fmt(expected)}",
-                        difference=fmt(n.value - expected), page=st.prov.page)  # type: ignore[operator]
+                        difference=fmt(_v(n) - expected), page=st.prov.page)
 
 
 def _single_column_sum(grid: Grid) -> tuple[Decimal, list[int]] | None:
@@ -192,10 +198,11 @@ def _single_column_sum(grid: Grid) -> tuple[Decimal, list[int]] | None:
     if len(cols) != 1 or len(rows) < 2:
         return None
     col = cols.pop()
-    values = [r[col].q.value for r in rows if col < len(r) and r[col].number]
-    if any(v is None for v in values) or any(r[col].q.decimals for r in rows if col < len(r) and r[col].number):
+    cells = [r[col] for r in rows if col < len(r) and r[col].number]
+    values = [c.q.value for c in cells if c.q.value is not None]
+    if len(values) != len(cells) or any(c.q.decimals for c in cells):
         return None
-    return sum(values, Decimal(0)), [r[col].prov.line for r in rows if col < len(r) and r[col].prov.line]  # type: ignore[arg-type,misc]
+    return sum(values, Decimal(0)), [c.prov.line for c in cells if c.prov.line is not None]
 
 
 def check_detail_tables(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -221,5 +228,5 @@ def check_detail_tables(ctx: Context, check: Check) -> Iterator[Issue]:
             continue
         yield Issue(check.name, Severity.WARNING, line, st.text[:120].strip(), n.raw, fmt(total),
                     f"{n.raw} stated, but the table that details it adds up to {fmt(total)}",
-                    difference=fmt(n.value - total), page=st.prov.page,  # type: ignore[operator]
+                    difference=fmt(_v(n) - total), page=st.prov.page,
                     related_lines=tuple(lines))
