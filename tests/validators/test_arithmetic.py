@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from validators.arithmetic import FormulaError, UndefinedRatio, evaluate, split_chain, stated_number
 
@@ -53,3 +55,37 @@ def test_split_chain_of_aligned_latex() -> None:
 def test_stated_number() -> None:
     assert stated_number(r"105,88\%") == (D("105.88"), 2, True)
     assert stated_number("3 + 4") is None
+
+
+# --------------------------------------------------------------------------- property: parser = tree arithmetic
+
+Tree = tuple  # (text, value)
+
+
+def _leaf(n: int) -> Tree:
+    return (f"{n:,}".replace(",", "."), Decimal(n))  # Indonesian thousands: 12.345
+
+
+def _node(children: tuple[Tree, Tree], op: str) -> Tree:
+    (ta, va), (tb, vb) = children
+    if op == "/" and vb == 0:
+        op = "+"
+    text = {"+": f"({ta} + {tb})", "-": f"({ta} - {tb})", "*": f"({ta} \\times {tb})",
+            "/": f"\\frac{{{ta}}}{{{tb}}}"}[op]
+    value = {"+": va + vb, "-": va - vb, "*": va * vb, "/": va / vb if vb else va}[op]
+    return (text, value)
+
+
+TREES = st.recursive(
+    st.integers(min_value=0, max_value=99_999).map(_leaf),
+    lambda inner: st.builds(_node, st.tuples(inner, inner), st.sampled_from("+-*/")),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TREES)
+def test_parser_agrees_with_tree_arithmetic(tree: Tree) -> None:
+    text, value = tree
+    got = evaluate(text).value
+    assert abs(got - value) <= abs(value) * Decimal("1e-20") + Decimal("1e-20")
