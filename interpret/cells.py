@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex as re
 
@@ -22,10 +23,13 @@ _COLUMN_NUMBER = re.compile(r"^\s*\(\s*\d{1,2}\s*\)\s*$")
 _NIHIL = re.compile(r"^\s*(nihil|nol)\s*$", re.I)
 _LETTERS = re.compile(r"[^\W\d_]")
 _MONEY_MIN = 10_000
+_SPACES = re.compile(r"\s+")
+_DASH_TAIL = re.compile(r"\s*(?:,-|\.-)\s*$")
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
 def is_column_number(text: str) -> bool:
@@ -64,7 +68,7 @@ def convention_of(cells: Iterable[Cell]) -> str | None:
 def quantity(cell: Cell, convention: str | None, unit: str = "", integer_expected: bool = False) -> Quantity:
     """The cell's figure as a Quantity, read with its column's convention and expected unit."""
     text = strip_lead(cell.text)
-    text = re.sub(r"\s*(?:,-|\.-)\s*$", "", text)
+    text = _DASH_TAIL.sub("", text)
     return parse_number(text, Hint(convention, unit, integer_expected), cell.prov)
 
 

@@ -28,6 +28,7 @@ MAX_HEADER_ROWS = 6
 BENCHMARK = re.compile(r"\brata\s*[-–]?\s*rata\b|\bstandar\s+nasional\b|\bunit\s+di\s+atas(?:nya)?\b", re.I)
 
 Row = tuple[Cell, ...]
+_YEARISH = re.compile(r"\D*\d{4}\D*")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _is_header_row(row: Row, first: bool) -> bool:
         return False
     roles = [cell_role(t) for t in texts]
     for t, (role, year, _) in zip(texts, roles, strict=True):
-        if is_figure(t) and not (year is not None and role == "" and re.fullmatch(r"\D*\d{4}\D*", t)):
+        if is_figure(t) and not (year is not None and role == "" and _YEARISH.fullmatch(t)):
             return False
     named = [score for role, _, score in roles if role and score >= 0.5]
     years = [y for role, y, _ in roles if y is not None]

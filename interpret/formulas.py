@@ -24,6 +24,7 @@ from normalizers.numbers import Hint, column_convention, parse_number
 from pipeline.model import Document, Formula, IndicatorRecord, Quantity
 
 log = logging.getLogger(__name__)
+_SPACES = re.compile(r"\s+")
 
 TERM_WINDOW = 8  # lines within which `Target = …` and `Realisasi = …` belong to the next capaian
 _FRAC = re.compile(r"\\[dt]?frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
@@ -54,7 +55,7 @@ def plain(text: str) -> str:
     t = _LATEX.sub(r"\1", text)
     t = t.replace("\\%", "%")
     t = _COMMANDS.sub(" ", t)
-    return re.sub(r"\s+", " ", t).strip()
+    return _SPACES.sub(" ", t).strip()
 
 
 def ratio_parts(expression: str) -> tuple[str, str] | None:

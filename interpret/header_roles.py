@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]*\d)")
 FUZZY_MIN = 0.88  # below this normalizer score a header word is too far from any keyword
 _BARE_YEAR = re.compile(r"^\s*(?:tahun\s+|th\.?\s*|ta\s+)?((?:19|20)\d\d)\s*\*?\s*$", re.I)
+_MARKS = re.compile(r"[*_`#]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,8 @@ _COMPILED = tuple((role, tuple(re.compile(p, re.I) for p in pats)) for role, pat
 
 
 def _clean_header(text: str) -> str:
-    t = re.sub(r"[*_`#]+", " ", text)
-    t = re.sub(r"\s+", " ", t).strip().strip(":").strip()
+    t = _MARKS.sub(" ", text)
+    t = _SPACES.sub(" ", t).strip().strip(":").strip()
     return t
 
 

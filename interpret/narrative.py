@@ -56,6 +56,12 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪]\s*)?(?:[a-z0-9ivx]{1,4}[.)]\s+)?", r
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _VERB = re.compile(r"\s+(?:dengan|sebesar|adalah|yaitu|yakni|memperoleh|mencapai|telah|pada\s+tahun)\b", re.I)
 _LEAD = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:berupa\s+)?")
+_CAPAIAN_WORD = re.compile(r"\bcapaian\b", re.I)
+_REALISASI_WORD = re.compile(r"\brealisasi\b", re.I)
+_DENGAN_CAPAIAN = re.compile(r"\bdengan\s+capaian\s*$", re.I)
+_SPACES = re.compile(r"\s+")
+_TRAILING_VERB = re.compile(r"\s+(?:adalah|sebesar|yaitu|yakni)$")
+_STATING = re.compile(r"\b(?:sebesar|senilai|adalah|yaitu)\s*$", re.I)
 _AGAINST = re.compile(r"\bdibanding(?:kan)?\s+(?:dengan\s+)?(?:target|standar)|\bterhadap\s+(?:target|standar)", re.I)
 MAX_TARGET_GAP = 4  # lines between a sentence stating a target and the next one stating the capaian against it
 
@@ -85,9 +91,8 @@ def _role_before(gap: str) -> str:
             if key > best_key:
                 best, best_key = role, key
     head = gap[:best_key[0]]
-    lone_capaian = len(re.findall(r"\bcapaian\b", head, re.I)) == 1
-    if best == "capaian" and lone_capaian and re.search(r"\brealisasi\b", head, re.I) \
-            and re.search(r"\bdengan\s+capaian\s*$", head, re.I):
+    lone_capaian = len(_CAPAIAN_WORD.findall(head)) == 1
+    if best == "capaian" and lone_capaian and _REALISASI_WORD.search(head) and _DENGAN_CAPAIAN.search(head):
         return "realisasi"  # `diperoleh realisasi indikator … dengan capaian 100%` names the realisasi
     return best
 
@@ -205,8 +210,8 @@ def _line_of(statement: Statement, offset: int) -> int | None:
 
 def _item(lead: str, clause: str) -> str:
     """What a budget statement is about: the words before its first amount, else the clause."""
-    text = re.sub(r"\s+", " ", lead).strip(" ,.:;")
-    text = re.sub(r"\s+(?:adalah|sebesar|yaitu|yakni)$", "", text)
+    text = _SPACES.sub(" ", lead).strip(" ,.:;")
+    text = _TRAILING_VERB.sub("", text)
     return (text or clause.strip())[-160:]
 
 
@@ -252,8 +257,7 @@ def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
 def item_amount(document: Document, st: Statement) -> BudgetRecord | None:
     """A line that only names an item and its amount (`Layanan X Rp 1.500.000.000,-`): its pagu."""
     m = _ITEM_AMOUNT.match(st.text.strip())
-    if not m or _role_before(m.group("label")) or re.search(r"\b(?:sebesar|senilai|adalah|yaitu)\s*$", m.group(
-            "label"), re.I):
+    if not m or _role_before(m.group("label")) or _STATING.search(m.group("label")):
         return None  # a sentence stating an amount, read by the role words instead
     found = [n for n in find_numbers(st.text) if not n.is_year]
     if len(found) != 1 or found[0].unit != "rupiah" or found[0].value is None:

@@ -21,6 +21,7 @@ MAX_SHIFT = 2
 _ROLE_UNIT = {"capaian": "percent", "pct": "percent", "pagu": "rupiah", "pagu_original": "rupiah",
               "pagu_revised": "rupiah"}
 _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
+_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def column_conventions(layout: Layout) -> dict[int, str | None]:
 
 def _header_unit(hc: HeaderColumn) -> str:
     t = hc.text.lower()
-    if "rp" in re.findall(r"[a-z]+", t) or "rupiah" in t:
+    if "rp" in _WORDS.findall(t) or "rupiah" in t:
         return "rupiah"
     if "%" in t:
         return "percent"
