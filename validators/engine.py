@@ -51,8 +51,8 @@ def blame(issues: list[Issue], holding: list[Constraint]) -> list[Issue]:
     out = list(issues)
     fixed: set[int] = set()
     for key, idxs in sorted(by_key.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if len(idxs) < 2 or any(i in fixed for i in idxs):
-            continue
+        if len({_signature(issues[i].constraint) for i in idxs}) < 2 or any(i in fixed for i in idxs):
+            continue  # one claim checked twice (a table row and its record) is no second witness
         involved = [issues[i].constraint for i in idxs]
         others = [c for c in holding if any(f.key == key for f in c.figures())]
         value = _solve_all(key, [c for c in involved if c is not None], others)
@@ -66,6 +66,36 @@ def blame(issues: list[Issue], holding: list[Constraint]) -> list[Issue]:
                              related_lines=tuple(sorted(set(out[i].related_lines) | set(lines))))
             fixed.add(i)
     return out
+
+
+def confirm(issues: list[Issue], holding: list[Constraint]) -> list[Issue]:
+    """A failing constraint whose figures all but one are confirmed by checks that hold names that one.
+
+    (`93,32 %` of a JUMLAH row whose pagu and realisasi both add up: the percentage is the wrong cell.)
+    """
+    confirmed = {f.key for c in holding for f in c.figures() if f.key is not None}
+    out = list(issues)
+    for i, iss in enumerate(issues):
+        c = iss.constraint
+        if c is None or iss.suggested_fix or iss.severity == Severity.INFO:
+            continue
+        unconfirmed = [f for f in c.figures() if f.key is None or f.key not in confirmed]
+        if len(unconfirmed) != 1 or unconfirmed[0].key is None:
+            continue
+        wrong = unconfirmed[0]
+        value = c.solve(wrong.key)
+        if value is None or not c.holds({wrong.key: value}):
+            continue
+        fix = (f"line {wrong.key[0]}: {wrong.raw.strip()} → {fmt(value, wrong.decimals)} "
+               "(the other figures are confirmed by checks that hold)")
+        out[i] = replace(iss, suggested_fix=fix)
+    return out
+
+
+def _signature(c: Constraint | None) -> tuple:
+    if c is None:
+        return ()
+    return (c.kind, c.result.key, tuple(sorted(f.key for f in c.operands if f.key is not None)))
 
 
 def _solve_all(key: CellKey, failing: list[Constraint], holding: list[Constraint]) -> Decimal | None:
@@ -133,9 +163,9 @@ def audit(report: Report, checks: tuple[Check, ...] = REGISTRY) -> tuple[Finding
         return ()
     ctx = Context(report)
     issues = run_checks(ctx, checks)
-    issues = link(blame(issues, ctx.holding))
+    issues = link(confirm(blame(issues, ctx.holding), ctx.holding))
     findings = _dedupe([_to_finding(report, i) for i in issues])
     return tuple(sorted(findings, key=sort_key))
 
 
-__all__ = ["audit", "blame", "capaian_computed", "link", "pct_computed", "run_checks"]
+__all__ = ["audit", "blame", "capaian_computed", "confirm", "link", "pct_computed", "run_checks"]

@@ -108,3 +108,16 @@ def test_a_decrease_measured_itself_is_higher_is_better() -> None:
     rec = indicator("6%", "11,45%", "190,83%", 37, indikator="Tingkat penurunan emisi Gas Rumah Kaca")
     assert audit(report(indicators=(rec,))) == ()
     assert capaian_computed(rec) == (D("190.83"), "ok")
+
+
+def test_the_only_unconfirmed_figure_is_named() -> None:
+    header = [["Belanja", "Pagu", "Realisasi", "%"]]
+    rows = [["Belanja Pegawai", "4.309.908.000", "4.298.157.721", "99,73"],
+            ["Belanja Barang", "5.082.261.000", "4.395.168.391", "86,48"],
+            ["Belanja Modal", "1.633.362.000", "1.531.485.075", "93,76"],
+            ["JUMLAH", "11.025.531.000", "10.224.811.187", "93,32"]]
+    t = table(rows, header=header, first_line=1297)
+    recs = tuple(budget(r[1], r[2], r[3], 1297 + i, item=r[0], is_total=i == 3) for i, r in enumerate(rows))
+    (f,) = audit(report(tables=(t,), budget=recs))
+    assert (f.rule, f.line, f.expected) == ("pct_mismatch", 1300, "92.74")
+    assert f.suggested_fix == "line 1300: 93,32 → 92.74 (the other figures are confirmed by checks that hold)"
