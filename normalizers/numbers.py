@@ -334,7 +334,9 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
     several figures → TEXT; a token that reads two ways with no deciding context → AMBIGUOUS.
     """
     q = _parse_number(text, hint or Hint())
-    return q if prov is None else replace(q, prov=prov)
+    if prov is None:
+        return q
+    return Quantity(q.raw, q.value, q.decimals, q.unit, q.unit_raw, q.flags, prov)  # faster than replace()
 
 
 @lru_cache(maxsize=16384)
