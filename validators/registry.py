@@ -22,7 +22,13 @@ from validators.rules.crossref import (
     check_staff_counts,
 )
 from validators.rules.formulas import check_formulas, check_weighted_terms
-from validators.rules.prose import check_detail_tables, check_growth, check_prose_counts, check_prose_ratios
+from validators.rules.prose import (
+    check_detail_tables,
+    check_formula_counts,
+    check_growth,
+    check_prose_counts,
+    check_prose_ratios,
+)
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_units
 from validators.rules.weighted import (
@@ -57,6 +63,8 @@ REGISTRY: tuple[Check, ...] = (
           "`sejumlah N …, dengan formasi a, b dan c` adds up"),
     Check("sum_mismatch", "sums", ("prose count", "detail table"), W, check_detail_tables, ZERO,
           "`sebanyak N dengan rincian sebagai berikut` equals the table that follows"),
+    Check("sum_mismatch", "sums", ("formula count", "table above"), W, check_formula_counts, ZERO,
+          "a formula's count (`x = 72/72`) equals the table of the cases it counts"),
     # 4 averages
     Check("average_mismatch", "averages", ("rata-rata row", "item rows"), E, check_average_rows, ZERO,
           "a rata-rata row equals the mean of the rows it averages"),

@@ -108,3 +108,14 @@ def test_budget_cross_reference() -> None:
 
 def test_quantity_helper_reads_units() -> None:
     assert q("91% (Indeks)").value is not None
+
+
+def test_formula_count_against_the_table_above() -> None:
+    from tests.validators.builders import formula
+
+    t = table([["Deportasi", "16"], ["Penangkalan", "31"], ["Tinggal", "32"], ["Izin", "9"]],
+              header=[["Tindakan", "Jumlah"]], first_line=741)
+    fs = (formula(r"x = \frac{72}{72} \times 100\%", "", 752, label="x"), formula(r"x = 100\%", "", 754, label="x"))
+    (f,) = audit(report(tables=(t,), formulas=fs))
+    assert (f.rule, f.severity, f.line, f.expected, f.related_lines) == ("sum_mismatch", Severity.WARNING, 752, "88",
+                                                                         (741, 742, 743, 744))

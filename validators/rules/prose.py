@@ -15,10 +15,11 @@ from decimal import Decimal
 
 import regex as re
 
-from normalizers.numbers import NumberMatch, find_numbers
+from normalizers.numbers import ID, NumberMatch, find_numbers, parse_token
 from pipeline.model import Severity, Statement
 from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge
 from validators.rules.base import EXACT_UNITS, Check, Constraint, Context, Figure, Issue
+from validators.rules.formulas import chains
 from validators.rules.grid import Grid, is_average_row, is_total_row
 
 ATAU = re.compile(r"^[\s(]*(?:atau|yaitu|sebesar|=)[\s(]*$", re.I)
@@ -192,7 +193,8 @@ def check_prose_counts(ctx: Context, check: Check) -> Iterator[Issue]:
                         difference=fmt(_v(n) - expected), page=st.prov.page)
 
 
-def _single_column_sum(grid: Grid) -> tuple[Decimal, list[int]] | None:
+def single_column_sum(grid: Grid) -> tuple[Decimal, list[int]] | None:
+    """The sum of a table's one column of whole numbers (a list of counts), and the lines it covers."""
     rows = [r for r in grid.rows if not is_total_row(grid, r) and not is_average_row(grid, r)]
     cols = {j for r in rows for j, c in enumerate(r) if c.number}
     if len(cols) != 1 or len(rows) < 2:
@@ -220,7 +222,7 @@ def check_detail_tables(ctx: Context, check: Check) -> Iterator[Issue]:
         grid = next((g for g in ctx.grids if g.line is not None and 0 < g.line - line <= 8), None)
         if grid is None or any(is_total_row(grid, r) for r in grid.rows):
             continue
-        got = _single_column_sum(grid)
+        got = single_column_sum(grid)
         if got is None:
             continue
         total, lines = got
@@ -230,3 +232,35 @@ def check_detail_tables(ctx: Context, check: Check) -> Iterator[Issue]:
                     f"{n.raw} stated, but the table that details it adds up to {fmt(total)}",
                     difference=fmt(_v(n) - total), page=st.prov.page,
                     related_lines=tuple(lines))
+
+
+FORMULA_FRACTION = re.compile(r"\\frac\s*\{\s*(\d[\d.,]*)\s*\}\s*\{\s*(\d[\d.,]*)\s*\}|(\d[\d.,]*)\s*/\s*(\d[\d.,]*)")
+
+
+def _last_line(grid: Grid) -> int:
+    lines = [c.prov.line for r in grid.rows for c in r if c.prov.line is not None]
+    return max(lines, default=grid.line or 0)
+
+
+def check_formula_counts(ctx: Context, check: Check) -> Iterator[Issue]:
+    """`x = 72/72 × 100 %` right after a table of the cases it counts: the table must add up to 72."""
+    for chain in chains(ctx.report.document.formulas):
+        for i, part in enumerate(chain.parts):
+            m = FORMULA_FRACTION.search(part)
+            line = chain.line_of(i)
+            if m is None or line is None:
+                continue
+            counts = [parse_token(t, ID) for t in (m.group(1) or m.group(3), m.group(2) or m.group(4))]
+            if any(c is None or c[1] for c in counts):
+                continue
+            grid = next((g for g in reversed(ctx.grids) if 0 < line - _last_line(g) <= 12), None)
+            got = single_column_sum(grid) if grid is not None else None
+            if got is None:
+                continue
+            total, lines = got
+            if total in {c[0] for c in counts if c is not None}:
+                continue
+            yield Issue(check.name, Severity.WARNING, line, f"{chain.label or 'formula'}: {part.strip()[:60]}",
+                        m.group(0), fmt(total), f"the formula counts {m.group(0)} but the table just above "
+                        f"(lines {lines[0]}-{lines[-1]}) adds up to {fmt(total)}", related_lines=tuple(lines))
+            break
