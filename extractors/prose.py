@@ -66,7 +66,7 @@ _THREE_LETTERS = stdre.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", stdre.S)
 _DIGIT_START = stdre.compile(r"^\s*(?:Rp\.?\s*)?\d")
 # a figure run straight into a sentence opener: the export lost the full stop ('1.113.362.000 Sedangkan')
 _MISSING_STOP = re.compile(
-    r"(?<=\d%?)\s+(?=(?:Sedangkan|Adapun|Namun|Selain|Hal|Dengan|Berdasarkan|Oleh|Sehingga|Realisasi|Capaian)\b)"
+    r"(?<=\d%?)\s+(?=(?:Sedangkan|Adapun|Namun|Selain|Hal|Dengan|Berdasarkan|Berikut|Oleh|Sehingga|Realisasi|Capaian)\b)"
 )
 
 
@@ -177,13 +177,40 @@ def _stands_alone(text: str) -> bool:
     return bool(_LIST_ITEM.match(text)) or bool(heading_text(text))
 
 
-def paragraphs(lines: Sequence[Line]) -> list[_Paragraph]:
-    """Join lines into paragraphs; only lines adjacent in the source (consecutive numbers) join."""
+FULL_LINE_SHARE = 0.7  # a line this share of the text's usual width was wrapped, not ended
+_WIDTH_QUANTILE = 0.9
+
+
+def usual_width(lines: Sequence[Line]) -> int:
+    """The width a wrapped prose line fills: the 90th percentile of the stripped line lengths."""
+    widths = sorted(len(ln.text.strip()) for ln in lines if ln.text.strip() and "\t" not in ln.text)
+    return widths[int(len(widths) * _WIDTH_QUANTILE)] if widths else 0
+
+
+def _soft_join(last_line: str, last: str, text: str, full: int) -> bool:
+    """pdftotext plain layout: a single blank line inside a sentence is a soft break. The next line
+    continues the sentence when the one before ends no sentence and either was wrapped (fills the
+    line; a short heading does not) or the next line starts lower-case or with a figure."""
+    if _TERMINAL_END.search(last) and not _is_abbreviation(last):
+        return False
+    if _stands_alone(text):
+        return False
+    if _LOWER_START.match(text) or _DIGIT_START.match(text):
+        return True
+    return len(last_line.strip()) >= full
+
+
+def paragraphs(lines: Sequence[Line], soft_breaks: bool = False) -> list[_Paragraph]:
+    """Join lines into paragraphs; only lines adjacent in the source (consecutive numbers) join.
+
+    `soft_breaks` (the pdftotext plain layout, a blank line after every text line): a single blank
+    line inside a sentence does not end its paragraph (see `_soft_join`)."""
     out: list[_Paragraph] = []
     current: list[tuple[Line, str]] = []
     start = 0
     blanks = 0
     previous: Line | None = None
+    full = int(usual_width(lines) * FULL_LINE_SHARE) if soft_breaks else 0
 
     def close() -> None:
         if current:
@@ -207,6 +234,8 @@ def paragraphs(lines: Sequence[Line]) -> list[_Paragraph]:
                 in_item = bool(_LIST_ITEM.match(current[0][0].text))
                 continues = not in_item or bool(_LOWER_START.match(text) or _DIGIT_START.match(text))
                 joins = continues and not _stands_alone(ln.text) and not heading_text(current[-1][0].text)
+            elif soft_breaks and blanks == 1:
+                joins = _soft_join(current[-1][0].text, last, ln.text, full)
             elif blanks <= MAX_BLANKS_IN_PARAGRAPH:
                 open_end = not _TERMINAL_END.search(last) or _is_abbreviation(last)
                 joins = open_end and bool(_LOWER_START.match(text) or _DIGIT_START.match(text))
@@ -253,15 +282,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- statements
 
 
-def find_statements(lines: Sequence[Line], source_file: str) -> list[Statement]:
-    """One Statement per sentence holding a meaningful figure, among `lines` (unclaimed lines of
-    a text export, or the text lines of one PDF page)."""
-    headings = nearest_headings(lines)
+def find_statements(
+    lines: Sequence[Line], source_file: str, soft_breaks: bool = False, headings: Sequence[str] | None = None
+) -> list[Statement]:
+    """One Statement per sentence holding a meaningful figure or an unfilled template slot, among
+    `lines` (unclaimed lines of a text export, or the text lines of one PDF page). `soft_breaks`:
+    the plain layout (see `paragraphs`); `headings`: `nearest_headings(lines)` when known."""
+    if headings is None:
+        headings = nearest_headings(lines)
     position = {(ln.page, ln.number): i for i, ln in enumerate(lines)}
     out: list[Statement] = []
-    for para in paragraphs(lines):
+    for para in paragraphs(lines, soft_breaks):
         text, starts, para_lines = para.located()
-        if not _HAS_DIGIT.search(text):
+        if not _HAS_DIGIT.search(text) and _first_placeholder(text, 0, len(text)) is None:
             continue
         for s, e in sentences(text):
             raw = text[s:e].strip()

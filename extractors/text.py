@@ -54,7 +54,8 @@ def extract_lines(lines: Sequence[Line], source_file: str, layout: str) -> Extra
         found = extractor.extract(lines, source_file, result.claimed)
         log.debug("%s: %s found %d tables", source_file, extractor.name, len(found.tables))
         result = result + found
-    statements = prose.find_statements([ln for ln in lines if ln.number not in result.claimed], source_file)
+    free = [ln for ln in lines if ln.number not in result.claimed]
+    statements = prose.find_statements(free, source_file, soft_breaks=layout == "plain")
     return result + Extraction(statements=tuple(statements))
 
 
@@ -89,6 +90,15 @@ def extract_text(source: Source) -> Document:
 
 def _failed(source: Source, reason: str, n_lines: int = 0) -> Document:
     return Document(
-        report_id=source.report_id, source_file=source.name, sha256=source.sha256, kind=source.kind,
-        layout="", n_lines=n_lines, n_pages=None, office="", year=None, report_type="unknown", error=reason,
+        report_id=source.report_id,
+        source_file=source.name,
+        sha256=source.sha256,
+        kind=source.kind,
+        layout="",
+        n_lines=n_lines,
+        n_pages=None,
+        office="",
+        year=None,
+        report_type="unknown",
+        error=reason,
     )

@@ -169,3 +169,75 @@ def test_sentence_with_an_unfilled_template_slot_is_a_statement() -> None:
     text = "Laporan ini disusun atas pelaksanaan tugas [nama satuan kerja] selama tahun 2024.\n"
     [st] = find_statements(_lines(text), "t.txt")
     assert "[nama satuan kerja]" in st.text and st.prov.line == 1
+
+
+def test_placeholder_in_a_paragraph_without_figures_is_a_statement() -> None:
+    text = "Perjanjian ini dibuat antara Kepala Kantor dengan Kepala [Kantor Wilayah] sebagai pimpinan.\n"
+    [st] = find_statements(_lines(text), "t.txt")
+    assert st.text == text.strip() and st.prov.line == 1
+
+
+# --------------------------------------------------------------------------- plain layout: soft breaks
+
+_WRAPPED = (
+    "Jika dibandingkan dengan target jangka menengah dalam Rencana Strategis tahun\n"
+    "\n"
+    "Direktorat Jenderal yang berlaku, realisasi nilai indeks tahun ini sudah lebih\n"
+    "\n"
+    "Tinggi dari target sebesar 2,50 sementara realisasi sebesar 2,75 indeks.\n"
+    "\n"
+    "B. Analisis Capaian\n"
+    "\n"
+    "Realisasi anggaran tahun ini adalah sebesar 90,5 %.\n"
+)
+
+
+def test_soft_breaks_join_a_sentence_over_single_blank_lines() -> None:
+    sts = find_statements(_lines(_WRAPPED), "t.txt", soft_breaks=True)
+    assert [(s.prov.line, s.text[:40]) for s in sts] == [
+        (5, "Jika dibandingkan dengan target jangka m"),
+        (9, "Realisasi anggaran tahun ini adalah sebe"),
+    ]
+    assert sts[0].text.endswith("sebesar 2,50 sementara realisasi sebesar 2,75 indeks.")
+
+
+def test_without_soft_breaks_a_blank_line_before_a_capital_ends_the_paragraph() -> None:
+    sts = find_statements(_lines(_WRAPPED), "t.txt")
+    assert sts[0].text.startswith("Tinggi dari target") and sts[0].prov.line == 5
+
+
+def test_soft_breaks_keep_list_items_and_short_headings_apart() -> None:
+    text = (
+        "Rincian capaian indikator kinerja kegiatan pada tahun ini adalah sebagai\n"
+        "\n"
+        "berikut\n"
+        "\n"
+        "1. Indeks pertama memperoleh hasil 3,10 dari target 3,00 atau 103 %.\n"
+        "\n"
+        "2. Indeks kedua memperoleh hasil 3,20 dari target 3,00 atau 107 %.\n"
+    )
+    sts = find_statements(_lines(text), "t.txt", soft_breaks=True)
+    assert [s.prov.line for s in sts] == [5, 7]
+    assert sts[0].text.startswith("1. Indeks pertama")
+
+
+def test_jember_sentences_over_soft_breaks() -> None:
+    lines, found = _extract("jember_2023_lkjip")
+    at = {s.prov.line: s.text for s in found.statements}
+    assert at[2979].startswith("Jika dibandingkan dengan target jangka menengah")
+    assert "sebab target nilai Indeks Pengamanan Keimigrasian tahun 2024 adalah sebesar 3,14" in at[2979]
+    assert at[3009].startswith("Jika dilakukan perbandingan realisasi")
+    assert at[3009].endswith("capaiannya 107,08% dibanding dengan Kantor Wilayah Jawa Timur.")
+    assert at[3017].startswith("Selain itu, jika dibandingkan")
+    assert at[4404].startswith("Jika dibandingkan dengan target jangka menengah")
+    assert at[4826].startswith("Memperhatikan hasil monitoring") and at[4826].endswith("adalah sebesar 100.")
+    assert at[150].startswith("1. Capaian indikator kinerja kegiatan Indeks Kepuasan Masyarakat")
+    assert "menetapkan target PNBP pada Kantor Imigrasi" in at[4660]
+    assert at[4660].endswith("Rp. 10.887.850.000")
+
+
+def test_jember_unfilled_slots_reach_the_validators() -> None:
+    _, found = _extract("jember_2023_lkjip")
+    at = {s.prov.line: s.text for s in found.statements}
+    assert "[Kantor Wilayah]" in at[1518]
+    assert at[5012].startswith("ii. Indeks Pengamanan Keimigrasian") and "[capaian dalam persentase]" in at[5012]
