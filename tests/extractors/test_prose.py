@@ -222,7 +222,7 @@ def test_soft_breaks_keep_list_items_and_short_headings_apart() -> None:
 
 
 def test_jember_sentences_over_soft_breaks() -> None:
-    lines, found = _extract("jember_2023_lkjip")
+    _, found = _extract("jember_2023_lkjip")
     at = {s.prov.line: s.text for s in found.statements}
     assert at[2979].startswith("Jika dibandingkan dengan target jangka menengah")
     assert "sebab target nilai Indeks Pengamanan Keimigrasian tahun 2024 adalah sebesar 3,14" in at[2979]
