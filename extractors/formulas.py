@@ -27,6 +27,7 @@ import regex as re
 
 from extractors.base import Extraction, Line
 from extractors.markup import nearest_indicator_context, strip_markup
+from extractors.stacked import find_stacked
 from pipeline.model import Formula, Provenance
 
 log = logging.getLogger(__name__)
@@ -465,18 +466,28 @@ def formulas_from(equations: Sequence[_Equation], lines: Sequence[Line], source_
     return out
 
 
+def find_all(lines: Sequence[Line], source_file: str) -> tuple[list[Formula], set[int]]:
+    """Every formula among `lines` in document order, and the line numbers that are formulas:
+    fractions stacked over several lines first, then equations on the lines they left."""
+    stacked, stacked_lines = find_stacked(lines, source_file, nearest_indicator_context(lines))
+    rest = [ln for ln in lines if ln.number not in stacked_lines] if stacked_lines else lines
+    equations, claim = scan_equations(rest)
+    formulas = formulas_from(equations, rest, source_file)
+    if stacked:
+        formulas = sorted([*formulas, *stacked], key=lambda f: f.prov.line or 0)
+    log.debug("%s: %d formulas (%d stacked)", source_file, len(formulas), len(stacked))
+    return formulas, stacked_lines | {rest[k].number for k in claim}
+
+
 def find_formulas(lines: Sequence[Line], source_file: str) -> list[Formula]:
     """Every formula among `lines` (text export or one PDF page), in document order."""
-    equations, _ = scan_equations(lines)
-    return formulas_from(equations, lines, source_file)
+    return find_all(lines, source_file)[0]
 
 
 class FormulaExtractor:
     name = "formulas"
 
     def extract(self, lines: Sequence[Line], source_file: str, claimed: frozenset[int]) -> Extraction:
-        free = [ln for ln in lines if ln.number not in claimed]
-        equations, claim = scan_equations(free)
-        formulas = formulas_from(equations, free, source_file)
-        log.debug("%s: %d formulas from %d equations", source_file, len(formulas), len(equations))
-        return Extraction(formulas=tuple(formulas), claimed=frozenset(free[k].number for k in claim))
+        free = [ln for ln in lines if ln.number not in claimed] if claimed else list(lines)
+        formulas, used = find_all(free, source_file)
+        return Extraction(formulas=tuple(formulas), claimed=frozenset(used))
