@@ -130,6 +130,21 @@ def is_continuation_row(row: Sequence[Cell], previous: Sequence[Cell] | None = N
     return all(j < len(above) and above[j] and not is_value_cell(above[j]) for j in filled)
 
 
+HEADER_WORDS_MAX = 3
+
+
+def is_header_words(row: Sequence[Cell], following: Sequence[Sequence[Cell]] = ()) -> bool:
+    """`<TAB>Kegiatan<TAB>Anggaran` over a row of figures: two or more short labels, every word
+    capitalised (column names), not the wrapped end of the row above, which runs on as a phrase
+    ('Pelaksanaan Anggaran yang')."""
+    texts = [t for t in _texts(row) if t]
+    if len(texts) < 2 or has_figures(row):
+        return False
+    short = all(len(t.split()) <= HEADER_WORDS_MAX and len(t) <= SUBHEADER_CELL_MAX for t in texts)
+    capitalised = all(not w[0].isalpha() or w[0].isupper() for t in texts for w in t.split())
+    return short and capitalised and any(has_figures(r) for r in following[:1])
+
+
 def header_count(rows: Sequence[Sequence[Cell]]) -> int:
     """How many leading rows are header rows (numbering/separator rows are removed beforehand)."""
     n = 0
@@ -498,7 +513,13 @@ def build_tables(
         header, body = _parse(seg, source_file)
         rows = [*header, *body]
         previous_row = builders[-1].rows[-1] if builders and builders[-1].rows else None
-        if rows and seg.gap_before and previous_row is not None and is_continuation_row(rows[0], previous_row):
+        if (
+            rows
+            and seg.gap_before
+            and previous_row is not None
+            and is_continuation_row(rows[0], previous_row)
+            and not is_header_words(rows[0], rows[1:2])
+        ):
             header, body = _parse(seg, source_file, headerless=True)
         if is_toc(rows, preceding) or (previous_toc and seg.gap_before and is_toc(rows, "DAFTAR ISI")):
             previous_toc = True

@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from extractors.base import Line
-from extractors.tabs import TabTableExtractor, build_tables, header_count, is_numbering_row, is_year_row
+from extractors.tabs import (
+    TabTableExtractor,
+    build_tables,
+    header_count,
+    is_header_words,
+    is_numbering_row,
+    is_year_row,
+)
 from extractors.text import detect_layout, extract_lines, split_lines
 from pipeline.model import Cell, Provenance, Table
 from tests.conftest import sample
@@ -147,6 +154,37 @@ def test_table_continued_without_header_after_blank_lines() -> None:
 def test_different_header_after_gap_is_a_new_table() -> None:
     text = "BELANJA→2021→2022\nModal→1→2\n\nBELANJA→2023→2024\nModal→3→4\n"
     assert len(_tables(text)) == 2
+
+
+def test_header_words_after_a_blank_line_start_a_new_table() -> None:
+    text = (
+        "No.→Sasaran→Indikator→Target\n"
+        "1.→Sasaran pertama→Jumlah layanan→6\n"
+        "2→Sasaran kedua→Jumlah data→1\n"
+        "\n"
+        "→Kegiatan→Anggaran\n"
+        "1.→Kegiatan pertama→Rp 100.000\n"
+        "2.→Kegiatan kedua→Rp 200.000\n"
+    )
+    first, second = _tables(text)
+    assert _texts(first.rows[-1]) == ["2", "Sasaran kedua", "Jumlah data", "1"]
+    assert _texts(second.header[0]) == ["", "Kegiatan", "Anggaran"]
+    assert _body_lines(second) == [6, 7]
+
+
+def test_a_wrapped_phrase_after_a_blank_line_still_continues_its_row() -> None:
+    assert not is_header_words(_row("", "Indikator Kinerja", "Pelaksanaan Anggaran yang"), [_row("1", "A", "5")])
+    assert not is_header_words(_row("", "Kegiatan", "Anggaran"), [_row("", "lanjutan", "teks")])
+    assert is_header_words(_row("", "Kegiatan", "Anggaran"), [_row("1.", "Operasi", "Rp 5")])
+
+
+def test_bontang_budget_table_after_the_indicator_table() -> None:
+    lines, found = _extract("bontang_2025_lkjip")
+    header = _line_of(lines, lambda t: t == "\tKegiatan\tAnggaran")
+    table, row = _find_row(found.tables, header + 1)
+    assert table.line == header and _texts(table.header[0]) == ["", "Kegiatan", "Anggaran"]
+    assert _texts(row) == ["1.", "Operasi Intelijen di Wilayah", "Rp 102.000.000"]
+    assert _body_lines(table) == list(range(header + 1, header + 7))
 
 
 def test_table_of_contents_is_not_a_table() -> None:
