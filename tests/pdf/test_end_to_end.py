@@ -184,26 +184,7 @@ def test_every_planted_error_found_by_its_rule_on_its_line(
     assert any(f.severity == Severity.ERROR for f in hits)
 
 
-# Issues of these rules are built without a page (validators/rules/sums.py `_sum_issue`,
-# validators/rules/formulas.py `check_formulas`), so their PDF findings have page None.
-_NO_PAGE = {"sum_mismatch", "formula_mismatch"}
-
-
-@pytest.mark.parametrize(
-    "planted",
-    [
-        pytest.param(
-            p,
-            id=f"{p.where}-{p.rule}",
-            marks=pytest.mark.xfail(
-                p.rule in _NO_PAGE,
-                strict=True,
-                reason="validators owner: Issue(page=...) not set by sums/formulas rules",
-            ),
-        )
-        for p in gen.PLANTED
-    ],
-)
+@pytest.mark.parametrize("planted", gen.PLANTED, ids=[f"{p.where}-{p.rule}" for p in gen.PLANTED])
 def test_planted_error_on_its_pdf_page(runs: dict[str, Run], planted: gen.Planted) -> None:
     run = runs["pdf"]
     page, line = run.position(gen.planted_at(planted))
@@ -281,11 +262,6 @@ def test_both_renderings_are_the_same_report(runs: dict[str, Run]) -> None:
     assert [(d.report_id, d.year, d.report_type) for d in docs] == [(NAME, 2024, "LKjIP")] * 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validators owner (rules/crossref.py): 'Pelayanan Perizinan Berusaha' is joined by word containment "
-    "to 'Pelayanan Perizinan Non Berusaha' and their pagu/realisasi reported as cross_reference_mismatch",
-)
 @pytest.mark.parametrize("path", PATHS)
 def test_no_warning_elsewhere(runs: dict[str, Run], path: str) -> None:
     run = runs[path]

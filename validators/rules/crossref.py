@@ -38,6 +38,7 @@ class Place:
     value: Quantity
     line: int
     arithmetic_ok: bool
+    page: int | None = None
 
     @property
     def interval(self) -> Interval:
@@ -51,6 +52,54 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\p{L}\p{N} ]", " ", text)).strip()
 
 
+# words that make a name another quantity though the rest is spelt alike: a negation (`non berusaha`), a
+# number or ordinal (`triwulan ii`, `tahap 2`), one side of an opposite pair
+NEGATIONS = frozenset({"non", "tidak", "bukan", "belum", "tanpa", "selain", "kecuali", "anti"})
+QUALIFIERS = frozenset({"masuk", "keluar", "datang", "berangkat", "kedatangan", "keberangkatan", "laki", "perempuan",
+                        "pria", "wanita", "pusat", "daerah", "langsung", "negeri", "asing", "baru", "lama",
+                        "pendapatan", "belanja", "pembiayaan", "penerimaan", "pengeluaran"})
+ORDINAL = re.compile(r"^(?:\d+|[ivx]{1,4})$")
+
+
+def _distinguishing(word: str) -> bool:
+    return word in NEGATIONS or word in QUALIFIERS or ORDINAL.match(word) is not None
+
+
+def _extra_words(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    """Distinguishing words of `a` that `b` lacks."""
+    have = set(b)
+    return [w for w in a if _distinguishing(w) and w not in have]
+
+
+def distinct_names(a: str, b: str) -> bool:
+    """Two normalised names of different things though spelt alike: a negation, a number or a qualifier in one
+    of them only (`pelayanan perizinan berusaha` / `pelayanan perizinan non berusaha`, `triwulan i` / `ii`)."""
+    wa, wb = a.split(), b.split()
+    return bool(_extra_words(wa, wb) or _extra_words(wb, wa))
+
+
+def _window(name: str, text: str) -> tuple[list[str], str]:
+    """The whole words of `text` inside the stretch where `name` aligns best, and the word before them."""
+    al = fuzz.partial_ratio_alignment(name, text)
+    start, end = al.dest_start, al.dest_end
+    if start > 0 and text[start - 1] != " ":  # a word cut at the start belongs before the stretch
+        nxt = text.find(" ", start)
+        start = end if nxt < 0 or nxt >= end else nxt + 1
+    if end < len(text) and text[end] != " ":  # a word cut at the end is not inside it
+        end = max(start, text.rfind(" ", start, end))
+    before = text[:start].split()
+    return text[start:end].split(), before[-1] if before else ""
+
+
+def names_in(name: str, text: str) -> bool:
+    """`name` (normalised) stands in `text` (normalised) as itself: no negation right before the stretch it
+    aligns with, and no distinguishing word inside that stretch that the name lacks."""
+    words, before = _window(name, text)
+    if before in NEGATIONS and before not in name.split():
+        return False
+    return not _extra_words(words, name.split())
+
+
 def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> list[int]:
     """A group index per name: names at least MIN_SIMILARITY alike share a group; a sentence (a
     narrative record named by its whole sentence) joins the group whose name it contains."""
@@ -61,7 +110,8 @@ def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> l
         if is_sentence:
             out.append(None)
             continue
-        idx = next((i for i, r in enumerate(reps) if name and fuzz.token_sort_ratio(name, r) >= MIN_SIMILARITY), None)
+        idx = next((i for i, r in enumerate(reps) if name and fuzz.token_sort_ratio(name, r) >= MIN_SIMILARITY
+                    and not distinct_names(name, r)), None)
         if idx is None:
             reps.append(name)
             idx = len(reps) - 1
@@ -100,7 +150,7 @@ def _contains(text: str, name: str) -> bool:
     if name.startswith("\x00"):
         return False  # a sentence that named no indicator is no indicator name
     if len(name) <= len(text):
-        return fuzz.partial_ratio(name, text) >= 95
+        return fuzz.partial_ratio(name, text) >= 95 and names_in(name, text)
     return len(text.split()) >= 4 and fuzz.partial_ratio(text, expand_acronyms(text, name)) >= 95
 
 
@@ -134,7 +184,7 @@ def _issue(check: Check, subject: str, field: str, outlier: Place, others: list[
     where = ", ".join(f"{p.value.raw.strip()} (line {p.line})" for p in others)
     return Issue(check.name, check.severity, outlier.line, subject[:120], outlier.value.raw.strip(), expected,
                  f"{field} of {subject[:80]} is {outlier.value.raw.strip()} here but {where} elsewhere",
-                 related_lines=tuple(sorted({p.line for p in others})))
+                 related_lines=tuple(sorted({p.line for p in others})), page=outlier.page)
 
 
 def _compare(check: Check, subject: str, field: str, places: list[Place]) -> Iterator[Issue]:
@@ -155,7 +205,8 @@ def _places(recs: Sequence[object], get: Callable[[object], Quantity | None],
         if line is None or (line, q.raw) in seen:
             continue
         seen.add((line, q.raw))
-        out.append(Place(q, line, ok(r)))
+        page = q.prov.page if q.prov and q.prov.page is not None else getattr(r, "page", None)
+        out.append(Place(q, line, ok(r), page))
     return out
 
 
@@ -304,7 +355,7 @@ def _best_record(text: str, recs: Sequence[IndicatorRecord]) -> list[IndicatorRe
         if len(name) < 15:
             continue
         score = fuzz.partial_ratio(name, norm)
-        if score >= 90:
+        if score >= 90 and names_in(name, norm):
             scored.append((score, r))
     if not scored:
         return []
@@ -389,10 +440,12 @@ STAFF_COUNT = re.compile(
 def check_staff_counts(ctx: Context, check: Check) -> Iterator[Issue]:
     """The office's head count (`sejumlah 71 orang pegawai`, `74 orang ASN`) stated differently in the text."""
     places: list[tuple[int, int, str]] = []
+    pages: dict[int, int | None] = {}
     for st in ctx.report.document.statements:
         for m in STAFF_COUNT.finditer(st.text):
             if st.prov.line is not None:
                 places.append((int(m.group(1)), st.prov.line, m.group(0)))
+                pages[st.prov.line] = st.prov.page
     values = {v for v, _, _ in places}
     if len(values) < 2:
         return
@@ -402,4 +455,4 @@ def check_staff_counts(ctx: Context, check: Check) -> Iterator[Issue]:
     first = outliers[0]
     yield Issue(check.name, check.severity, first[1], "jumlah pegawai", first[2], str(common),
                 "the head count is stated as " + ", ".join(f"{v} (line {ln})" for v, ln, _ in places),
-                related_lines=tuple(sorted({ln for _, ln, _ in places if ln != first[1]})))
+                related_lines=tuple(sorted({ln for _, ln, _ in places if ln != first[1]})), page=pages.get(first[1]))

@@ -45,9 +45,13 @@ class Chain:
     lines: tuple[int, ...]
     page: int | None
     part_lines: tuple[int | None, ...] = ()
+    part_pages: tuple[int | None, ...] = ()
 
     def line_of(self, i: int) -> int | None:
         return self.part_lines[i] if i < len(self.part_lines) and self.part_lines[i] else self.line
+
+    def page_of(self, i: int) -> int | None:
+        return self.part_pages[i] if i < len(self.part_pages) and self.part_pages[i] else self.page
 
     @property
     def line(self) -> int | None:
@@ -87,9 +91,11 @@ def chains(formulas: Sequence[Formula]) -> list[Chain]:
                 line is None or not out[-1].lines or line - out[-1].lines[-1] <= 6):
             prev = out[-1]
             out[-1] = Chain(label, (*prev.parts, *parts), (*prev.lines, *([line] if line else [])), prev.page,
-                            (*prev.part_lines, *([line] * len(parts))))
+                            (*prev.part_lines, *([line] * len(parts))),
+                            (*prev.part_pages, *([f.prov.page] * len(parts))))
         else:
-            out.append(Chain(label, tuple(parts), (line,) if line else (), f.prov.page, (line,) * len(parts)))
+            out.append(Chain(label, tuple(parts), (line,) if line else (), f.prov.page, (line,) * len(parts),
+                             (f.prov.page,) * len(parts)))
     return out
 
 
@@ -148,7 +154,7 @@ def _check_chain(chain: Chain, env: dict[str, Value], check: Check) -> Iterator[
                         stated.strip() or part, "undefined (0/0)",
                         f"{label or 'formula'} = {part.strip()}: a division by zero is undefined"
                         + (f", yet the report gives {stated.strip()}" if stated else ""),
-                        related_lines=chain.lines)
+                        related_lines=chain.lines, page=chain.page_of(i))
             continue
         except FormulaError:
             continue
@@ -162,12 +168,14 @@ def _check_chain(chain: Chain, env: dict[str, Value], check: Check) -> Iterator[
         expected = _expected_text(value, final)
         if verdict == Verdict.TRUNCATED:
             yield Issue(check.name, Severity.INFO, chain.line_of(j), label or part[:60], chain.parts[j].strip(),
-                        expected, f"{part.strip()} = {expected}, printed truncated as {chain.parts[j].strip()}")
+                        expected, f"{part.strip()} = {expected}, printed truncated as {chain.parts[j].strip()}",
+                        page=chain.page_of(j))
             continue
         yield Issue(check.name, check.severity, chain.line_of(j), label or part[:60], chain.parts[j].strip(), expected,
                     f"{label or 'formula'}: {part.strip()} evaluates to {expected}, "
                     f"but the report states {chain.parts[j].strip()}",
-                    difference=fmt(final[0] - Decimal(expected), final[1]), related_lines=chain.lines)
+                    difference=fmt(final[0] - Decimal(expected), final[1]), related_lines=chain.lines,
+                    page=chain.page_of(j))
     if label and NAME_RE.match(label.replace(" ", "")):
         name = re.sub(r"[{}\s]", "", label)
         if undefined:
@@ -204,7 +212,7 @@ def check_weighted_terms(ctx: Context, check: Check) -> Iterator[Issue]:
                 yield Issue(check.name, Severity.WARNING, chain.line, chain.label, part.strip(),
                             "each component once",
                             f"{chain.label} = {part.strip()}: {', '.join(repeated)} written more than once "
-                            f"(a component left out or repeated)")
+                            f"(a component left out or repeated)", page=chain.page)
             for a, w in _terms(part):
                 want = declared.get(_norm(a))
                 if want is None or chain.line is None or want[1] > chain.line or chain.line - want[1] > 40:
@@ -215,7 +223,8 @@ def check_weighted_terms(ctx: Context, check: Check) -> Iterator[Issue]:
                         yield Issue(check.name, Severity.WARNING, chain.line, chain.label, f"{a} × {w.strip()}",
                                     f"{fmt(want[0])}%",
                                     f"{chain.label}: {a} is weighted {w.strip()} in the formula but its declared "
-                                    f"bobot is {fmt(want[0])}% (line {want[1]})", related_lines=(want[1],))
+                                    f"bobot is {fmt(want[0])}% (line {want[1]})", related_lines=(want[1],),
+                                    page=chain.page)
                 except ArithmeticError:
                     continue
         if symbolic and numeric:
@@ -224,7 +233,8 @@ def check_weighted_terms(ctx: Context, check: Check) -> Iterator[Issue]:
                 at = chain.line_of(chain.parts.index(numeric[0]))
                 yield Issue(check.name, Severity.WARNING, at, chain.label, f"{n_num} terms", f"{n_sym} terms",
                             f"{chain.label}: the definition has {n_sym} weighted terms but the substituted"
-                            f" formula {numeric[0].strip()[:80]} has {n_num}")
+                            f" formula {numeric[0].strip()[:80]} has {n_num}",
+                            page=chain.page_of(chain.parts.index(numeric[0])))
 
 
 def _declared_weights(ctx: Context) -> dict[str, tuple[Decimal, int]]:

@@ -262,5 +262,6 @@ def check_formula_counts(ctx: Context, check: Check) -> Iterator[Issue]:
                 continue
             yield Issue(check.name, Severity.WARNING, line, f"{chain.label or 'formula'}: {part.strip()[:60]}",
                         m.group(0), fmt(total), f"the formula counts {m.group(0)} but the table just above "
-                        f"(lines {lines[0]}-{lines[-1]}) adds up to {fmt(total)}", related_lines=tuple(lines))
+                        f"(lines {lines[0]}-{lines[-1]}) adds up to {fmt(total)}", related_lines=tuple(lines),
+                        page=chain.page_of(i))
             break

@@ -43,6 +43,14 @@ def _cell(row: Row, col: int) -> GridCell | None:
     return row[col] if col < len(row) else None
 
 
+def _page(row: Row, col: int) -> int | None:
+    """The page of a row's cell (PDF), else of any of its cells."""
+    c = _cell(row, col)
+    if c is not None and c.prov.page is not None:
+        return c.prov.page
+    return next((x.prov.page for x in row if x.prov.page is not None), None)
+
+
 def _summable(grid: Grid, col: int, rows: Sequence[Row]) -> bool:
     """A column of amounts or counts: not percentages, indices, scores or the row numbers (`No`)."""
     if PERCENT_HEADER.search(grid.header(col)) or re.match(r"^\W*(?:no|nomor|kode)\W*$", grid.header(col), re.I):
@@ -86,14 +94,14 @@ def _candidates(grid: Grid, idx: int) -> list[list[Row]]:
 
 
 def _sum_issue(check: Check, grid: Grid, total: Figure, parts: list[Figure], line: int | None,
-               label: str, severity: Severity) -> Issue:
+               label: str, severity: Severity, page: int | None = None) -> Issue:
     c = Constraint("sum", total, tuple(parts))
     expected = c.computed().mid
     shown = " + ".join(p.raw.strip() for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
     return Issue(
         check.name, severity, line, f"{grid.title or 'table'}: {label}"[:160], total.raw.strip(),
         fmt(expected, total.decimals), f"{label}: {total.raw.strip()} stated, but {shown} = {fmt(expected)}",
-        difference=fmt(total.value - expected, total.decimals), constraint=c,
+        difference=fmt(total.value - expected, total.decimals), constraint=c, page=page,
         related_lines=tuple(sorted({p.key[0] for p in parts if p.key})),
     )
 
@@ -167,7 +175,7 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row)
         if len(parts) < 2 or _impossible(total, parts):
             continue  # an item larger than its total: not an item/total structure (a misread table)
         failures.append(_sum_issue(check, grid, total, parts, number_line(row, col), grid.label(row) or "total",
-                                   check.severity))
+                                   check.severity, cell.prov.page))
     if failures and checked >= 3 and len(failures) == checked:
         # every column fails: the rows were probably read wrongly, not summed wrongly
         failures = [replace(f, severity=Severity.WARNING) for f in failures]
@@ -204,7 +212,7 @@ def _check_row_total_column(ctx: Context, check: Check, grid: Grid, tcol: int, c
             continue
         total = constraint.result
         yield _sum_issue(check, grid, total, list(constraint.operands), total.key[0] if total.key else None,
-                         f"row total ({grid.label(row)[:60]})", check.severity)
+                         f"row total ({grid.label(row)[:60]})", check.severity, _page(row, tcol))
 
 
 def check_label_totals(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -234,7 +242,8 @@ def check_label_totals(ctx: Context, check: Check) -> Iterator[Issue]:
             if constraint.holds():
                 ctx.holding.append(constraint)
                 continue
-            yield _sum_issue(check, grid, total, parts, line, m.group(0).split("=")[0].strip(), check.severity)
+            yield _sum_issue(check, grid, total, parts, line, m.group(0).split("=")[0].strip(), check.severity,
+                             row[0].prov.page if row else None)
 
 
 def check_counts(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -265,4 +274,4 @@ def check_counts(ctx: Context, check: Check) -> Iterator[Issue]:
             yield Issue(check.name, check.severity, claimed.prov.line, f"{grid.title or 'table'}: {label}"[:160],
                         claimed.text.strip(), str(len(values)),
                         f"{label} {claimed.text.strip()} stated, but the table lists {len(values)} numbered rows",
-                        difference=fmt(claimed.q.value - len(values)))
+                        difference=fmt(claimed.q.value - len(values)), page=claimed.prov.page)

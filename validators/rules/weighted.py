@@ -151,12 +151,13 @@ def _check_rows(ctx: Context, check: Check, grid: Grid, weights: list[Weight], c
             if cell is None or not cell.number or cell.q.value is None:
                 continue
             stated, decimals, line, raw = cell.q.value, cell.q.decimals, cell.prov.line, cell.text.strip()
+            page = cell.prov.page
             plain = None
         else:
             found = _stated_after(ctx, grid)
             if found is None:
                 continue
-            stated, decimals, line, raw = found
+            stated, decimals, line, raw, page = found
             parts = [v for j in range(len(row)) if (v := _value(row, j)) is not None]
             plain = sum((p.mid for p in parts), Decimal(0))
             if judge(stated, decimals, Interval(sum((p.lo for p in parts), Decimal(0)),
@@ -171,10 +172,10 @@ def _check_rows(ctx: Context, check: Check, grid: Grid, weights: list[Weight], c
                     fmt(expected, 2), f"{raw} stated, but the declared weights ({weights_text}) applied to "
                     f"the row give {fmt(closest.mid, 2)}" + (f" and its parts add up to {fmt(plain, 2)}"
                                                                  if plain is not None else ""),
-                    difference=fmt(stated - expected, 2), related_lines=wlines)
+                    difference=fmt(stated - expected, 2), related_lines=wlines, page=page)
 
 
-def _stated_after(ctx: Context, grid: Grid) -> tuple[Decimal, int, int | None, str] | None:
+def _stated_after(ctx: Context, grid: Grid) -> tuple[Decimal, int, int | None, str, int | None] | None:
     """`<title of the table> sebesar X` in the sentences after a one-row table."""
     title = re.sub(r"^\W*tabel\s+[\w.]+\s*", "", grid.title or "", flags=re.I).strip().lower()
     if len(title) < 10 or len(grid.rows) != 1 or grid.line is None:
@@ -189,7 +190,7 @@ def _stated_after(ctx: Context, grid: Grid) -> tuple[Decimal, int, int | None, s
             continue
         for m in find_numbers(st.text[pos:]):
             if m.value is not None and re.search(r"sebesar\s*$", st.text[pos:pos + m.start]):
-                return m.value, m.decimals, line, m.raw
+                return m.value, m.decimals, line, m.raw, st.prov.page
     return None
 
 
@@ -212,7 +213,8 @@ def check_score_rows(ctx: Context, check: Check) -> Iterator[Issue]:
                 continue
             yield Issue(check.name, Severity.ERROR, cell.prov.line, f"{grid.title or 'IKPA'}: {grid.header(col)}"[:160],
                         cell.text.strip(), fmt(computed.mid, 2),
-                        f"Nilai Akhir {cell.text.strip()} stated, but nilai × bobot = {fmt(computed.mid, 2)}")
+                        f"Nilai Akhir {cell.text.strip()} stated, but nilai × bobot = {fmt(computed.mid, 2)}",
+                        page=cell.prov.page)
 
 
 def _column(grid: Grid, pattern: str) -> int | None:
@@ -240,7 +242,7 @@ def check_score_columns(ctx: Context, check: Check) -> Iterator[Issue]:
                     yield Issue(check.name, Severity.ERROR, akhir.prov.line, f"{grid.title or 'IKPA'}: nilai total",
                                 akhir.text.strip(), fmt(total.mid, 2),
                                 f"Nilai Total {akhir.text.strip()} stated, but the Nilai Akhir above add up to "
-                                f"{fmt(total.mid, 2)}")
+                                f"{fmt(total.mid, 2)}", page=akhir.prov.page)
                 continue
             if v is None or w is None:
                 continue
@@ -249,7 +251,8 @@ def check_score_columns(ctx: Context, check: Check) -> Iterator[Issue]:
             if judge(akhir.q.value, akhir.q.decimals, computed) == Verdict.MISMATCH:
                 yield Issue(check.name, Severity.ERROR, akhir.prov.line, f"{grid.title or 'IKPA'}: {grid.label(row)}"
                             [:160], akhir.text.strip(), fmt(computed.mid, 2),
-                            f"Nilai Akhir {akhir.text.strip()} stated, but nilai × bobot = {fmt(computed.mid, 2)}")
+                            f"Nilai Akhir {akhir.text.strip()} stated, but nilai × bobot = {fmt(computed.mid, 2)}",
+                            page=akhir.prov.page)
 
 
 def _row_by_label(grid: Grid, pattern: str) -> tuple[GridCell, ...] | None:
@@ -287,4 +290,5 @@ def check_combined_scores(ctx: Context, check: Check) -> Iterator[Issue]:
             yield Issue(check.name, check.severity, cell.prov.line, f"{grid.title or 'score table'}"[:160],
                         cell.text.strip(), f"between {low} and {high}",
                         f"{grid.header(t)} {cell.text.strip()} cannot combine scores "
-                        f"{', '.join(fmt(p.mid) for p in parts)}: any weighted mean lies between them")
+                        f"{', '.join(fmt(p.mid) for p in parts)}: any weighted mean lies between them",
+                        page=cell.prov.page)
