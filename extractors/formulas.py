@@ -348,10 +348,14 @@ def _formula(
     return Formula(label, expression, stated, Provenance(source_file, line, page, raw), ctx, syntax)
 
 
-def formulas_from(equations: Sequence[_Equation], lines: Sequence[Line], source_file: str) -> list[Formula]:
+def formulas_from(
+    equations: Sequence[_Equation], lines: Sequence[Line], source_file: str, contexts: Sequence[str] | None = None
+) -> list[Formula]:
+    """`contexts`: `nearest_indicator_context(lines)` when the caller has it."""
     if not equations:
         return []
-    contexts = nearest_indicator_context(lines)
+    if contexts is None:
+        contexts = nearest_indicator_context(lines)
     line_text = {ln.number: ln.text.strip() for ln in lines}
     out: list[Formula] = []
     pending: list[_Pending] = []
@@ -469,10 +473,16 @@ def formulas_from(equations: Sequence[_Equation], lines: Sequence[Line], source_
 def find_all(lines: Sequence[Line], source_file: str) -> tuple[list[Formula], set[int]]:
     """Every formula among `lines` in document order, and the line numbers that are formulas:
     fractions stacked over several lines first, then equations on the lines they left."""
-    stacked, stacked_lines = find_stacked(lines, source_file, nearest_indicator_context(lines))
-    rest = [ln for ln in lines if ln.number not in stacked_lines] if stacked_lines else lines
+    contexts = nearest_indicator_context(lines)
+    stacked, stacked_lines = find_stacked(lines, source_file, contexts)
+    if stacked_lines:
+        kept = [k for k, ln in enumerate(lines) if ln.number not in stacked_lines]
+        rest: Sequence[Line] = [lines[k] for k in kept]
+        rest_contexts: Sequence[str] = [contexts[k] for k in kept]
+    else:
+        rest, rest_contexts = lines, contexts
     equations, claim = scan_equations(rest)
-    formulas = formulas_from(equations, rest, source_file)
+    formulas = formulas_from(equations, rest, source_file, rest_contexts)
     if stacked:
         formulas = sorted([*formulas, *stacked], key=lambda f: f.prov.line or 0)
     log.debug("%s: %d formulas (%d stacked)", source_file, len(formulas), len(stacked))

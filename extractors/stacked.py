@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -37,6 +38,7 @@ from pipeline.model import Formula, Provenance
 log = logging.getLogger(__name__)
 
 MAX_GAP = 6  # lines (blank ones) allowed between two lines of one zone
+MAX_SPAN = 15  # lines from a numerator to the result that closes its fraction
 SYMBOL_LINE_MAX = 90
 LABEL_MAX = 80
 
@@ -64,37 +66,66 @@ class _Item:
 
 
 def classify(text: str, index: int, line: int) -> _Item | None:
-    """What one stripped line is in a stacked formula, or None when it is none of those."""
+    """What one line is in a stacked formula, or None when it is none of those."""
+    if len(text) > 2 * SYMBOL_LINE_MAX:
+        return None
+    shape = _shape(text)
+    if shape is None:
+        return None
+    kind, value, result, eq = shape
+    return _Item(kind, index, line, value, result, eq)
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> tuple[str, str, str, bool] | None:
+    """(kind, value, result, eq) of a line's text; pure, so memoised (page furniture repeats)."""
     t = strip_markup(text)
     if not t or len(t) > SYMBOL_LINE_MAX:
         return None
     if t == "=":
-        return _Item("eq", index, line)
-    m = _FACTOR.match(t)
-    if m:
-        return _Item("factor", index, line, (m.group("num") or "").strip(), (m.group("res") or "").strip())
-    m = _OPERAND.match(t)
-    if m:
-        return _Item("value", index, line, m.group("v").strip(), eq=bool(m.group("eq")))
-    m = _ARITH.match(t)
-    if m and len(_NUMBER.findall(m.group("v"))) >= 2 and _ARITH_OPERATOR.search(m.group("v")):
-        return _Item("arith", index, line, m.group("v").strip(), eq=bool(m.group("eq")))
+        return "eq", "", "", False
+    if _DIGIT.search(t):
+        m = _FACTOR.match(t)
+        if m:
+            return "factor", (m.group("num") or "").strip(), (m.group("res") or "").strip(), False
+        m = _OPERAND.match(t)
+        if m:
+            return "value", m.group("v").strip(), "", bool(m.group("eq"))
+        m = _ARITH.match(t)
+        if m and len(_NUMBER.findall(m.group("v"))) >= 2 and _ARITH_OPERATOR.search(m.group("v")):
+            return "arith", m.group("v").strip(), "", bool(m.group("eq"))
     m = _LABEL.match(t)
     if m and len(t) <= LABEL_MAX and _LETTERS.search(t):
-        return _Item("label", index, line, m.group("label").strip())
+        return "label", m.group("label").strip(), "", False
     if _LETTERS.search(t) and not t.endswith((".", ",", ";")) and "=" not in t:
-        return _Item("symbol", index, line, t)
+        return "symbol", t, "", False
     return None
+
+
+ANCHOR_REACH = (MAX_SPAN + 2 * MAX_GAP, 3)  # lines before / after a possible result worth classifying
+
+
+def _near_anchors(lines: Sequence[Line]) -> set[int]:
+    """Positions near a short line that could close a fraction (`= …`, `… 100 % …`): the only
+    places a stacked formula can be, so the only lines worth classifying."""
+    before, after = ANCHOR_REACH
+    out: set[int] = set()
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if len(text) <= SYMBOL_LINE_MAX and ("=" in text or ("100" in text and "%" in text)):
+            out.update(range(max(0, k - before), min(len(lines), k + after + 1)))
+    return out
 
 
 def zones(lines: Sequence[Line]) -> list[list[_Item]]:
     """Runs of classified lines, at most MAX_GAP lines apart, holding at least one figure item."""
     out: list[list[_Item]] = []
     current: list[_Item] = []
+    window = _near_anchors(lines)
     for k, ln in enumerate(lines):
         if not ln.text.strip():
             continue
-        item = classify(ln.text, k, ln.number)
+        item = classify(ln.text, k, ln.number) if k in window else None
         near = bool(current) and ln.number - current[-1].line <= MAX_GAP and ln.page == lines[current[-1].index].page
         if item is None or not near:
             if current:
@@ -136,7 +167,6 @@ class Stacked:
         return [self.numerator, self.denominator, *self.figures, *(self.symbolic or ())]
 
 
-MAX_SPAN = 15  # lines from a numerator to the result that closes its fraction
 _OPERAND_KINDS = frozenset({"value", "arith"})
 
 
