@@ -76,13 +76,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
     from validators.expectations import validate_directory
 
+    console = Console(highlight=False)
     results = validate_directory(Path(args.dir))
     failed = [r for r in results if not r.success]
     for r in results:
-        mark = "ok  " if r.success else "FAIL"
-        print(f"{mark} {r.dataset}: {r.expectation} {r.details}")
+        if args.all or not r.success:
+            mark = "[green]ok  [/green]" if r.success else "[red]FAIL[/red]"
+            console.print(f"{mark} {r.dataset}: {r.expectation} {r.details}")
+    console.print(f"{len(results) - len(failed)} of {len(results)} expectations met")
     return 1 if failed else 0
 
 
@@ -109,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="run the Great Expectations suite over a folder of clean CSVs")
     v.add_argument("dir")
+    v.add_argument("--all", action="store_true", help="list the expectations met too")
     v.set_defaults(func=cmd_validate)
     return p
 

@@ -55,15 +55,14 @@ def suite() -> list[Check]:
         _c("indicators", "ExpectColumnValuesToBeInSet", column="status", value_set=STATUSES),
         _c("indicators", "ExpectColumnValuesToBeBetween", column="year", min_value=1990, max_value=2100),
         _c("indicators", "ExpectColumnValuesToBeBetween", column="capaian_stated", min_value=-1000, max_value=100000),
-        _c("indicators", "ExpectColumnPairValuesToBeEqual",
-           column_A="status_has_computed", column_B="is_mismatch_or_ok"),
+        _c("indicators", "ExpectColumnValuesToBeInSet", column="checked_without_value", value_set=[False]),
         _c("budget", "ExpectColumnValuesToNotBeNull", column="line"),
         _c("budget", "ExpectColumnValuesToBeInSet", column="kind", value_set=BUDGET_KINDS),
         _c("budget", "ExpectColumnValuesToBeInSet", column="status", value_set=STATUSES),
         _c("budget", "ExpectColumnValuesToBeInSet", column="is_total", value_set=[0, 1]),
         _c("budget", "ExpectColumnValuesToBeBetween", column="pagu", min_value=0),
         _c("budget", "ExpectColumnValuesToBeBetween", column="realisasi", min_value=0),
-        _c("budget", "ExpectColumnPairValuesToBeEqual", column_A="status_has_computed", column_B="is_mismatch_or_ok"),
+        _c("budget", "ExpectColumnValuesToBeInSet", column="checked_without_value", value_set=[False]),
         _c("tables", "ExpectColumnValuesToNotBeNull", column="raw"),
         _c("tables", "ExpectColumnValuesToBeBetween", column="row", min_value=1),
         _c("tables", "ExpectColumnValuesToBeBetween", column="col", min_value=1),
@@ -89,9 +88,8 @@ def _load(directory: Path, dataset: str):  # -> pandas.DataFrame
     computed = {"indicators": "capaian_computed", "budget": "pct_computed"}.get(dataset)
     if computed:
         status = df["status"].fillna("")
-        # a recomputed value exists exactly when the row could be checked (ok or mismatch)
-        df["status_has_computed"] = df[computed].notna()
-        df["is_mismatch_or_ok"] = status.isin(["ok", "mismatch"])
+        # a row judged ok or mismatch must carry the value it was judged against
+        df["checked_without_value"] = status.isin(["ok", "mismatch"]) & df[computed].isna()
     return df
 
 
