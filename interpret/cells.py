@@ -19,12 +19,17 @@ _FIGURE = re.compile(
         (?:\(?[^\W\d_]{1,20}\)?)?\s*$""",
     re.I | re.X,
 )
+# an accounting negative: (471.973.835.770,70)
+_BRACKETED_AMOUNT = re.compile(r"^\s*\(\s*(?:rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\s*\)\s*$", re.I)
 _COLUMN_NUMBER = re.compile(r"^\s*\(\s*\d{1,2}\s*\)\s*$")
 _NIHIL = re.compile(r"^\s*(nihil|nol)\s*$", re.I)
 _LETTERS = re.compile(r"[^\W\d_]")
 _MONEY_MIN = 10_000
 _SPACES = re.compile(r"\s+")
 _DASH_TAIL = re.compile(r"\s*(?:,-|\.-)\s*$")
+# an amount printed with two or more thousands groups and at most two decimals: 1.690.543.881.701,70
+_GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?:[.,]\d{1,2})?")
+_DIGITS = re.compile(r"\d[\d.,]*")
 
 
 @lru_cache(maxsize=16384)
@@ -46,7 +51,7 @@ def is_figure(text: str) -> bool:
         return True
     if is_column_number(t):
         return False
-    return bool(_FIGURE.match(t))
+    return bool(_FIGURE.match(t) or _BRACKETED_AMOUNT.match(t))
 
 
 def letters(text: str) -> int:
@@ -81,7 +86,15 @@ def is_money(q: Quantity | None) -> bool:
     printed = (q.unit_raw or "").lower() + " " + q.raw.lower()
     if "rp" in printed or "rupiah" in printed:
         return True
-    return q.value is not None and abs(q.value) >= _MONEY_MIN and (q.decimals == 0 or q.raw.rstrip().endswith(",00"))
+    if q.value is None or abs(q.value) < _MONEY_MIN:
+        return False
+    return q.decimals == 0 or q.raw.rstrip().endswith(",00") or _grouped_amount(q.raw)
+
+
+def _grouped_amount(raw: str) -> bool:
+    """`1.690.543.881.701,70`: millions in thousands groups with sen — rupiah, not a score."""
+    m = _DIGITS.search(raw)
+    return bool(m and _GROUPED_AMOUNT.fullmatch(m.group(0)))
 
 
 def row_text(row: Sequence[Cell]) -> str:

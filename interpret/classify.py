@@ -10,12 +10,12 @@ revised one is the pagu.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from interpret.cells import clean, is_money
-from interpret.columns import BUDGET_ROLES, HeaderColumn, HeaderSpec, Layout, align
+from interpret.columns import BUDGET_ROLES, HeaderSpec, Layout, align
 from interpret.rows import column_conventions, read_row
 
 INDICATOR = "indicator"
@@ -25,6 +25,7 @@ NONE = ""
 _PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bpendapatan\b", re.I)
 _SCORE_ROWS = re.compile(r"^(?:bobot|nilai\s+akhir|nilai\s+aspek|nilai\s+tertimbang)$", re.I)
 _INDICATOR_EVIDENCE = frozenset({"target", "realisasi", "capaian", "benchmark", "indikator"})
+BUDGET_PCT = re.compile(r"\b(?:anggaran|penyerapan|belanja|keuangan|pagu|dana)\b", re.I)
 _SCORE_ROLES = frozenset({"bobot", "nilai_akhir"})
 
 
@@ -48,7 +49,7 @@ def _comparison_columns(spec: HeaderSpec) -> HeaderSpec:
             role = "capaian" if len(caps) > 1 and "%" in hc.text and not has_pct else "realisasi"
         elif role == "pct":
             role = "capaian"
-        cols.append(HeaderColumn(hc.start, hc.end, role, hc.year, hc.text))
+        cols.append(replace(hc, role=role))
     return HeaderSpec(tuple(cols), spec.n_rows, spec.width)
 
 
@@ -57,14 +58,33 @@ def indicator_roles(spec: HeaderSpec) -> HeaderSpec:
     if "benchmark" in roles:
         spec = _comparison_columns(spec)
         return spec.with_roles({r: "" for r in BUDGET_ROLES})
+    spec = _budget_pct_aside(spec)
+    roles = spec.roles
     mapping: dict[str, str] = {}
     if "capaian" in roles and "pct" in roles and "realisasi" not in roles:
         mapping.update({"capaian": "realisasi", "pct": "capaian"})
-    elif "pct" in roles and "capaian" not in roles:
-        mapping["pct"] = "capaian"
     for r in BUDGET_ROLES:
         mapping.setdefault(r, "")
-    return spec.with_roles(mapping)
+    return _pct_as_capaian(spec.with_roles(mapping))
+
+
+def _budget_pct_aside(spec: HeaderSpec) -> HeaderSpec:
+    """`% Penyerapan Anggaran` beside an indicator's `% Capaian Kinerja` is the budget's share spent,
+    neither the indicator's capaian nor its realisasi: it takes no indicator role."""
+    if "capaian" not in spec.roles:
+        return spec
+    cols = tuple(replace(hc, role="") if hc.role == "pct" and BUDGET_PCT.search(hc.text) else hc
+                 for hc in spec.columns)
+    return HeaderSpec(cols, spec.n_rows, spec.width)
+
+
+def _pct_as_capaian(spec: HeaderSpec) -> HeaderSpec:
+    """In an indicator table a `%` column (`% Realisasi`) is the capaian of its year when that year
+    has no capaian column of its own."""
+    caps = {(hc.year, hc.basis) for hc in spec.columns if hc.role == "capaian"}
+    cols = tuple(replace(hc, role="capaian") if hc.role == "pct" and (hc.year, hc.basis) not in caps else hc
+                 for hc in spec.columns)
+    return HeaderSpec(cols, spec.n_rows, spec.width)
 
 
 def budget_roles(spec: HeaderSpec) -> HeaderSpec:
@@ -114,7 +134,7 @@ def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str) -
                      if plain.label_col is not None and plain.label_col < len(r))
     if len(year_cols) < 2 or not (_PNBP.search(label) or _PNBP.search(items)):
         return Classified(NONE, plain)
-    mapped = HeaderSpec(tuple(HeaderColumn(hc.start, hc.end, "realisasi", hc.year, hc.text)
+    mapped = HeaderSpec(tuple(replace(hc, role="realisasi")
                               if hc in year_cols else hc for hc in spec.columns), spec.n_rows, spec.width)
     layout = align(mapped, body)
     if _money_share(layout, frozenset({"realisasi"})) >= 0.5:

@@ -12,7 +12,7 @@ the left of its figures (a missing `No` column) is detected by trying small offs
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
@@ -27,8 +27,16 @@ LABEL_ROLES = ("indikator", "item")
 MAX_HEADER_ROWS = 6
 BENCHMARK = re.compile(r"\brata\s*[-–]?\s*rata\b|\bstandar\s+nasional\b|\bunit\s+di\s+atas(?:nya)?\b", re.I)
 
+END_TARGET = re.compile(r"\b(?:renstra|rpjmd|rpjmn|rpjm|akhir\s+periode|target\s+akhir|jangka\s+menengah)\b", re.I)
+AGAINST = re.compile(r"\b(?:terhadap|dibanding(?:kan)?|thd\.?)\b", re.I)
+
 Row = tuple[Cell, ...]
 _YEARISH = re.compile(r"\D*\d{4}\D*")
+# a cell that only names a unit: `(Rp.)`, `Rp`, `Rp (juta)`, `(%)`, `rupiah` — a header row of units
+_UNIT_ONLY = re.compile(r"^\(?\s*(?:rp\.?|rupiah|%|persen)\s*(?:\(?\s*(?:juta|ribu|miliar|milyar)\s*\)?)?\s*\)?$",
+                        re.I)
+# generic text headers that name no role of their own under a text role (`Uraian` under `SASARAN`)
+_TEXT_ROLES = frozenset({"sasaran", "indikator"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class HeaderColumn:
     role: str
     year: int | None
     text: str
+    basis: str = ""  # `renstra` for a target of the plan's end and a capaian measured against it
 
     @property
     def columns(self) -> range:
@@ -64,7 +73,7 @@ class HeaderSpec:
         return next((c for c in self.columns if c.role == role), None)
 
     def with_roles(self, mapping: dict[str, str]) -> HeaderSpec:
-        cols = tuple(HeaderColumn(c.start, c.end, mapping.get(c.role, c.role), c.year, c.text) for c in self.columns)
+        cols = tuple(replace(c, role=mapping.get(c.role, c.role)) for c in self.columns)
         return HeaderSpec(cols, self.n_rows, self.width)
 
 
@@ -108,21 +117,26 @@ def _is_header_row(row: Row, first: bool) -> bool:
     if first:
         return bool(named and max(named) >= 0.7) or len(years) >= 2
     strong = sum(1 for (role, y, score), t in zip(roles, texts, strict=True)
-                 if (role and score >= 0.7) or y or len(t) <= 3)
+                 if (role and score >= 0.7) or y or len(t) <= 3 or is_unit_only(t))
     return strong == len(texts)
 
 
-def _nests(row: Row, above: Row, width: int) -> bool:
+def is_unit_only(text: str) -> bool:
+    """`(Rp.)`, `Rp`, `%`: a header cell that gives its column's unit and nothing else."""
+    return bool(_UNIT_ONLY.match(clean(text)))
+
+
+def _nests(row: Row, above: Sequence[Row], width: int) -> bool:
     """A lower header row's cells sit under the cells above: none spans across a cell start above."""
-    starts_above = {i for i, c in enumerate(above) if clean(c.text)}
-    return all(not any(s < c <= e for c in starts_above) for s, e in _spans(row, width))
+    starts_above = _stops(above)
+    return all(not any(s < c <= e for c in starts_above) for s, e in _spans(row, width, starts_above))
 
 
 def _names_columns(row: Row) -> bool:
     """A lower header row names value columns, years or short sub-columns, not only items."""
     texts = [clean(c.text) for c in row if clean(c.text)]
     roles = [cell_role(t) for t in texts]
-    return any(role in VALUE_ROLES or y is not None or len(t) <= 3
+    return any(role in VALUE_ROLES or y is not None or len(t) <= 3 or is_unit_only(t)
                for (role, y, _), t in zip(roles, texts, strict=True))
 
 
@@ -134,20 +148,34 @@ def count_header_rows(grid: Sequence[Row]) -> int:
         if n and texts and all(is_column_number(t) for t in texts):
             break
         first = i == 0
-        if _is_header_row(row, first) and (first or (_nests(row, grid[i - 1], width) and _names_columns(row))):
+        if _is_header_row(row, first) and (first or (_nests(row, grid[:i], width) and _names_columns(row))):
             n += 1
         else:
             break
     return n
 
 
-def _spans(row: Row, width: int) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty header cell: it spans the empty cells to its right."""
-    starts = [i for i, c in enumerate(row) if clean(c.text)]
+def _filled(row: Row) -> list[int]:
+    return [i for i, c in enumerate(row) if clean(c.text)]
+
+
+def _stops(above: Sequence[Row]) -> frozenset[int]:
+    """Grid columns where a cell of the rows above starts: a lower row's last cell ends before the next one."""
+    return frozenset(i for row in above for i in _filled(row))
+
+
+def _spans(row: Row, width: int, stops: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty header cell: it spans the empty cells to its right.
+
+    The last cell of a row spans to the table's right edge, or (in a lower header row) up to
+    the next cell that starts in the rows above (`stops`): `TARGET | REALISASI` under a
+    `CAPAIAN (%)` that spans both rows ends where `CAPAIAN (%)` begins.
+    """
+    starts = _filled(row)
     out = []
     for j, s in enumerate(starts):
-        end = (starts[j + 1] - 1) if j + 1 < len(starts) else width - 1
-        out.append((s, end))
+        nxt = starts[j + 1] if j + 1 < len(starts) else min((t for t in stops if t > s), default=width)
+        out.append((s, nxt - 1))
     return out
 
 
@@ -156,7 +184,7 @@ def header_spec(header_rows: Sequence[Row], width: int) -> HeaderSpec:
     # per grid column: list of (row index, start col) of the covering cells, top to bottom
     cover: list[list[tuple[int, int]]] = [[] for _ in range(width)]
     for r, row in enumerate(header_rows):
-        for s, e in _spans(row, width):
+        for s, e in _spans(row, width, _stops(header_rows[:r])):
             for c in range(s, min(e, width - 1) + 1):
                 cover[c].append((r, s))
     leaves: list[tuple[tuple[tuple[int, int], ...], str, int | None, str]] = []
@@ -168,7 +196,7 @@ def header_spec(header_rows: Sequence[Row], width: int) -> HeaderSpec:
             crole, cyear, score = cell_role(text)
             if cyear is not None:
                 year = cyear
-            if crole and score >= 0.5:
+            if crole and score >= 0.5 and not (crole == "item" and role in _TEXT_ROLES):
                 role = crole
         leaves.append((tuple(cover[c]), role, year, " / ".join(texts)))
     cols: list[HeaderColumn] = []
@@ -177,10 +205,46 @@ def header_spec(header_rows: Sequence[Row], width: int) -> HeaderSpec:
             continue
         if cols and leaves[cols[-1].start][0] == key and cols[-1].end == c - 1:
             last = cols[-1]
-            cols[-1] = HeaderColumn(last.start, c, last.role, last.year, last.text)
+            cols[-1] = replace(last, end=c)
         else:
-            cols.append(HeaderColumn(c, c, role, year, text))
-    return HeaderSpec(tuple(cols), len(header_rows), width)
+            cols.append(HeaderColumn(c, c, role, year, text, column_basis(role, text)))
+    return HeaderSpec(spread_single_year(drop_lone_basis(tuple(cols))), len(header_rows), width)
+
+
+def drop_lone_basis(cols: tuple[HeaderColumn, ...]) -> tuple[HeaderColumn, ...]:
+    """A plan's end target with no target of the year beside it is the table's target
+    (`TARGET JANGKA MENENGAH | REALISASI TAHUN 2016 | (%)`): one basis, none to tell apart."""
+    if any(hc.role == "target" and not hc.basis for hc in cols):
+        return cols
+    return tuple(replace(hc, basis="") if hc.basis else hc for hc in cols)
+
+
+def column_basis(role: str, text: str) -> str:
+    """`renstra` for `Target Akhir Renstra` and `Capaian 2016 terhadap Target Akhir Renstra (%)`: figures
+    measured against the plan's end target, not the year's; '' for every other column."""
+    if role == "target" and END_TARGET.search(text):
+        return "renstra"
+    if role in ("capaian", "pct") and AGAINST.search(text) and END_TARGET.search(text):
+        return "renstra"
+    return ""
+
+
+def spread_single_year(cols: tuple[HeaderColumn, ...]) -> tuple[HeaderColumn, ...]:
+    """A year named over some value columns only is the table's year when it is the only one.
+
+    `Jumlah Anggaran | Realisasi 2016 | %` and `Target 2016 | Realisasi | Capaian` are one
+    2016 row each, not a year-less record beside a 2016 one. Not when a role would then
+    stand twice in that year (`Realisasi | Realisasi 2016` compares two figures).
+    """
+    values = [hc for hc in cols if hc.role in VALUE_ROLES and not hc.basis]
+    years = {hc.year for hc in values if hc.year is not None}
+    if len(years) != 1 or all(hc.year is not None for hc in values):
+        return cols
+    roles = [hc.role for hc in values]
+    if len(roles) != len(set(roles)):
+        return cols
+    year = years.pop()
+    return tuple(replace(hc, year=year) if hc in values and hc.year is None else hc for hc in cols)
 
 
 def read_header(table: Table) -> tuple[HeaderSpec, tuple[Row, ...]]:
@@ -189,8 +253,52 @@ def read_header(table: Table) -> tuple[HeaderSpec, tuple[Row, ...]]:
     width = max((len(r) for r in grid), default=0)
     n = count_header_rows(grid)
     spec = header_spec(grid[:n], width) if n else HeaderSpec((), 0, width)
-    body = tuple(r for r in grid[n:] if not _is_marker_row(r))
+    rest = grid[n:]
+    if rest and _is_numbering_row(rest[0]):
+        rest = rest[1:]
+    body = join_wrapped_rows(tuple(r for r in rest if not _is_marker_row(r)))
     return spec, body
+
+
+def _is_wrap_of(row: Row, prev: Row) -> bool:
+    """`row` holds only the wrapped end of `prev`'s texts (a row cut by a page break): no figures, every
+    text under a text of `prev`, and one of them continuing in lower case."""
+    filled = [(i, clean(c.text)) for i, c in enumerate(row) if clean(c.text)]
+    if not filled or not any(is_figure(c.text) for c in prev):
+        return False
+    for i, t in filled:
+        if is_figure(t) or i >= len(prev):
+            return False
+        above = clean(prev[i].text)
+        if not above or is_figure(above):
+            return False
+    return any(t[0].islower() for _, t in filled)
+
+
+def _joined(prev: Row, row: Row) -> Row:
+    out = list(prev)
+    for i, c in enumerate(row):
+        t = clean(c.text)
+        if t:
+            out[i] = Cell(f"{clean(prev[i].text)} {t}", prev[i].prov)
+    return tuple(out)
+
+
+def join_wrapped_rows(body: tuple[Row, ...]) -> tuple[Row, ...]:
+    """Rows that only continue the texts of the row above are joined into it."""
+    out: list[Row] = []
+    for row in body:
+        if out and _is_wrap_of(row, out[-1]):
+            out[-1] = _joined(out[-1], row)
+        else:
+            out.append(row)
+    return tuple(out)
+
+
+def _is_numbering_row(row: Row) -> bool:
+    """`1 | 2 | 3 | … | 7` under a header: the columns' numbers printed bare, not a body row."""
+    texts = [clean(c.text) for c in row if clean(c.text)]
+    return len(texts) >= 3 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _is_marker_row(row: Row) -> bool:
@@ -265,14 +373,14 @@ def _leaf_words(hc: HeaderColumn) -> int:
 
 def dedupe(spec: HeaderSpec) -> HeaderSpec:
     """Of two value columns with one role and year, keep the plainer header (`%` over `Pelaksanaan (%)`)."""
-    best: dict[tuple[str, int | None], HeaderColumn] = {}
+    best: dict[tuple[str, int | None, str], HeaderColumn] = {}
     for hc in spec.value_columns:
-        key = (hc.role, hc.year)
+        key = (hc.role, hc.year, hc.basis)
         if key not in best or _leaf_words(hc) < _leaf_words(best[key]):
             best[key] = hc
     keep = {id(hc) for hc in best.values()}
     cols = tuple(hc if hc.role not in VALUE_ROLES or id(hc) in keep
-                 else HeaderColumn(hc.start, hc.end, "", hc.year, hc.text) for hc in spec.columns)
+                 else replace(hc, role="") for hc in spec.columns)
     return HeaderSpec(cols, spec.n_rows, spec.width)
 
 

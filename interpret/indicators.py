@@ -19,6 +19,7 @@ from interpret.rows import RowReading, column_conventions, first_text, read_row
 from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
 
 _ANGGARAN = re.compile(r"^\W*(?:total\s+)?(?:anggaran|pagu|dipa)\b", re.I)
+_AVERAGE = re.compile(r"^\W*(?:rata\s*[-–]?\s*rata|rerata)(?:\s+capaian)?\W*$", re.I)
 _HEADERISH = re.compile(r"^(?:sasaran|indikator|target|realisasi|capaian)\b", re.I)
 
 
@@ -29,6 +30,11 @@ class CarryState:
     sasaran: str = ""
     parent: str = ""
     indikator: str = ""
+
+
+def _is_summary(label: str) -> bool:
+    """`Rata-rata`, `Jumlah`, `Total`: a row over the whole table, under no sasaran."""
+    return bool(_AVERAGE.match(label)) or is_total(label)
 
 
 def indicator_kind(layout: Layout) -> str:
@@ -74,23 +80,46 @@ def indicator_records(
         if not has_figures:
             continue
         label = reading.label
-        if not label:
-            label = state.indikator if (state.indikator and not reading.sasaran) else first_text(row, skip)
+        if not label:  # a row of its own (`Rata-rata`) names itself; else it continues the indicator above
+            label = first_text(row, skip) or (state.indikator if not reading.sasaran else "")
         label = label or reading.sasaran or ctx.label
         if reading.label:
             state.indikator = reading.label
-        groups = reading.by_year()
+        groups = reading.plain_values().by_year()
         money = [q for g in groups.values() for role, q in g.items() if role in ("target", "realisasi")]
         if money and all(is_money(q) for q in money):
             budget.append(_budget_row(ctx, reading, label, groups.get(None) or next(iter(groups.values()))))
             continue
+        sasaran = state.sasaran if state.sasaran != label and not _is_summary(label) else ""
         for year, vals in groups.items():
-            line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
-            indicators.append(IndicatorRecord(
-                report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
-                table_id=ctx.table_id, kind=kind, year=year or reading.year or ctx.year,
-                sasaran=state.sasaran if state.sasaran != label else "", indikator=label,
-                target=vals.get("target"), realisasi=vals.get("realisasi"), capaian=vals.get("capaian"),
-                raw=row_text(row), polarity=polarity(label),
-            ))
+            indicators.append(_record(ctx, reading, kind, year or reading.year or ctx.year, sasaran, label, vals))
+        indicators += _basis_records(ctx, reading, groups, sasaran, label)
     return indicators, budget
+
+
+def _record(ctx: TableContext, reading: RowReading, kind: str, year: int | None, sasaran: str, label: str,
+            vals: dict[str, Quantity]) -> IndicatorRecord:
+    line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
+    return IndicatorRecord(
+        report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
+        table_id=ctx.table_id, kind=kind, year=year, sasaran=sasaran, indikator=label,
+        target=vals.get("target"), realisasi=vals.get("realisasi"), capaian=vals.get("capaian"),
+        raw=row_text(reading.row), polarity=polarity(label),
+    )
+
+
+def _basis_records(ctx: TableContext, reading: RowReading, groups: dict[int | None, dict[str, Quantity]],
+                   sasaran: str, label: str) -> list[IndicatorRecord]:
+    """A capaian against the plan's end target (`Target Akhir Renstra`): a comparison record with that
+    target, the realisasi of its year (or of the table's latest year), and the stated capaian."""
+    out = []
+    latest = max((y for y in groups if y is not None), default=None)
+    for basis, vals in reading.by_basis().items():
+        if "capaian" not in vals:
+            continue
+        year = reading.basis_year(basis) or latest or reading.year or ctx.year
+        own = groups.get(year) or groups.get(None) or {}
+        if "realisasi" not in vals and "realisasi" in own:
+            vals = {**vals, "realisasi": own["realisasi"]}
+        out.append(_record(ctx, reading, "comparison", year, sasaran, label, vals))
+    return out

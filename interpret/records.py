@@ -113,5 +113,5 @@ def interpret_document(document: Document) -> Report:
     f_ind = formula_records(document)
     indicators += s_ind + f_ind
     budget += s_bud
-    log.info("%s: %d indicator and %d budget records", document.source_file, len(indicators), len(budget))
+    log.debug("%s: %d indicator and %d budget records", document.source_file, len(indicators), len(budget))
     return Report(document=document, indicators=tuple(indicators), budget=tuple(budget))

@@ -9,7 +9,7 @@ convention and the unit its header implies.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -45,6 +45,21 @@ class RowReading:
         for hc, q in self.values:
             out.setdefault(hc.year, {}).setdefault(hc.role, q)
         return out
+
+    def by_basis(self) -> dict[str, dict[str, Quantity]]:
+        """Figures measured against another basis than the year's (`renstra`), by basis, whatever their year."""
+        out: dict[str, dict[str, Quantity]] = {}
+        for hc, q in self.values:
+            if hc.basis:
+                out.setdefault(hc.basis, {}).setdefault(hc.role, q)
+        return out
+
+    def basis_year(self, basis: str) -> int | None:
+        return max((hc.year for hc, _ in self.values if hc.basis == basis and hc.year), default=None)
+
+    def plain_values(self) -> RowReading:
+        """The reading without its other-basis figures."""
+        return replace(self, values=tuple((hc, q) for hc, q in self.values if not hc.basis))
 
 
 def monotone_match(cols: Sequence[int], anchors: Sequence[int], max_shift: int = MAX_SHIFT) -> list[tuple[int, int]]:

@@ -1,0 +1,87 @@
+"""Named rows of the real PDFs in ../shared/pdfs as interpret records: page, line and figures read by eye.
+
+Skipped when ../shared is absent. Each test reads one table the way an auditor would check it
+against the printed page.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.model import BudgetRecord, IndicatorRecord, Quantity, Report
+from pipeline.run import process
+
+BIRO = "jabar-biroorganisasi_2016_lkip.pdf"
+BPLHD = "jabar-bplhd_2016_lkip.pdf"
+CIMAHI = "cimahi_2016_lra.pdf"
+TANGSEL = "tangsel-bpbd_2023_realisasi-kinerja-triwulan.pdf"
+
+
+@lru_cache(maxsize=8)
+def _report(path: Path) -> Report:
+    return process(path, audit=False).report
+
+
+def _v(q: Quantity | None) -> Decimal | None:
+    return None if q is None else q.value
+
+
+def _ind(pdfs_dir: Path, name: str, page: int, indikator: str) -> list[tuple]:
+    recs: list[IndicatorRecord] = [r for r in _report(pdfs_dir / name).indicators
+                                   if r.page == page and indikator in r.indikator and r.table_id]
+    return [(r.line, r.year, r.kind, _v(r.target), _v(r.realisasi), _v(r.capaian)) for r in recs]
+
+
+def _bud(pdfs_dir: Path, name: str, page: int, item: str) -> list[tuple]:
+    recs: list[BudgetRecord] = [r for r in _report(pdfs_dir / name).budget if r.page == page and r.item == item]
+    return [(r.line, r.year, _v(r.pagu), _v(r.realisasi), _v(r.pct), r.is_total) for r in recs]
+
+
+def test_biro_tabel_7_two_header_rows(pdfs_dir: Path) -> None:
+    assert _ind(pdfs_dir, BIRO, 16, "1. Jumlah rekomendasi") == [
+        (11, 2016, "measurement", Decimal("1"), Decimal("2"), Decimal("200"))]
+    assert _ind(pdfs_dir, BIRO, 16, "7. Prosentase OPD") == [
+        (27, 2016, "measurement", Decimal("95"), Decimal("78.57"), Decimal("82.71"))]
+
+
+def test_biro_tabel_9_medium_term_target_and_realisasi_in_one_record(pdfs_dir: Path) -> None:
+    assert _ind(pdfs_dir, BIRO, 22, "3. Jumlah unit pelayanan") == [
+        (27, 2016, "measurement", Decimal("14"), Decimal("18"), Decimal("128.57"))]
+
+
+def test_biro_tabel_10_year_and_renstra_comparison(pdfs_dir: Path) -> None:
+    """Tabel 10 (pp. 23-24): 2016 target/realisasi/% and the capaian against the Renstra's end target."""
+    rows = _ind(pdfs_dir, BIRO, 24, "5. Jumlah regulasi")
+    assert rows == [
+        (27, 2015, "multi_year", None, None, Decimal("15")),
+        (27, 2016, "multi_year", Decimal("13"), Decimal("17"), Decimal("130.77")),
+        (27, 2016, "comparison", Decimal("14"), Decimal("17"), Decimal("121.42")),
+    ]
+
+
+def test_biro_tabel_11_capaian_is_capaian(pdfs_dir: Path) -> None:
+    assert _ind(pdfs_dir, BIRO, 29, "Jumlah regulasi standarisasi") == [
+        (20, 2016, "measurement", None, None, Decimal("130.77"))]
+
+
+def test_bplhd_misi_1_table(pdfs_dir: Path) -> None:
+    rows = _ind(pdfs_dir, BPLHD, 17, "Jumlah lokasi Program kampung Iklim")
+    assert rows == [(33, 2016, "measurement", Decimal("61"), Decimal("61"), Decimal("100"))]
+
+
+def test_bplhd_kegiatan_budget_with_units_row(pdfs_dir: Path) -> None:
+    assert _bud(pdfs_dir, BPLHD, 35, "Pengendalian Pencemaran Lingkungan Hidup") == [
+        (9, 2016, Decimal("9776056000"), Decimal("5623938000"), Decimal("57.53"), False)]
+
+
+def test_cimahi_belanja_with_sen(pdfs_dir: Path) -> None:
+    assert _bud(pdfs_dir, CIMAHI, 1, "BELANJA DAERAH") == [
+        (29, 2016, Decimal("1690543881701.70"), Decimal("1358743658898.00"), Decimal("80.37"), False)]
+    assert _bud(pdfs_dir, CIMAHI, 1, "PENDAPATAN ASLI DAERAH") == [
+        (10, 2016, Decimal("252751911939.00"), Decimal("286049615484.34"), Decimal("113.17"), False)]
+
+
+def test_cimahi_column_numbers_are_no_row(pdfs_dir: Path) -> None:
+    assert not [r for r in _report(pdfs_dir / CIMAHI).budget if r.item == "2"]
