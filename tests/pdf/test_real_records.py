@@ -10,8 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from pipeline.model import BudgetRecord, IndicatorRecord, Quantity, Severity
 from pipeline.run import Outcome, process
 
@@ -98,40 +96,21 @@ def test_the_only_errors_on_the_real_pdfs_are_real(pdfs_dir: Path) -> None:
 
 # --------------------------------------------------------------------------- right grids the interpret stage misreads
 
-_SPAN = (
-    "interpret owner (interpret/columns.py `_spans`/`_nests`): in a lower header row the last filled cell is made "
-    "to span to the table's right edge, so 'TARGET | REALISASI' under a row-spanning 'CAPAIAN (%)' does not nest "
-    "and the second header row is lost"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=_SPAN)
 def test_biro_indicator_table_page_16(pdfs_dir: Path) -> None:
     rows = _indicator(pdfs_dir, BIRO, "5. Jumlah regulasi standarisasi kerja organisasi", 16)
     assert _indicator_figures(rows) == [(21, Decimal("13"), Decimal("17"), Decimal("130.77"))]
 
 
-@pytest.mark.xfail(strict=True, reason=_SPAN)
 def test_bplhd_indicator_table_page_17(pdfs_dir: Path) -> None:
     rows = _indicator(pdfs_dir, BPLHD, "Indeks Kualitas Udara", 17)
     assert _indicator_figures(rows) == [(31, Decimal("60"), Decimal("66.24"), Decimal("110.40"))]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="interpret owner (interpret/columns.py `_is_header_row`): a unit row '(Rp.) | Rp. | %' under "
-    "ANGGARAN | REALISASI is not taken as a header row, so the % column is never the pct",
-)
 def test_bplhd_kegiatan_budget_pct_page_33(pdfs_dir: Path) -> None:
     rows = [r for r in _budget(pdfs_dir, BPLHD, AIR, 33) if r.item == AIR]
     assert [_value(r.pct) for r in rows] == [Decimal("92.01")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="interpret owner: header 'Jumlah Anggaran | Realisasi 2016 | %' gives two records per row (year None "
-    "with pagu and %, year 2016 with realisasi) instead of one 2016 record with all three",
-)
 def test_cimahi_lra_row_is_one_record(pdfs_dir: Path) -> None:
     rows = _budget(pdfs_dir, CIMAHI, "Hasil Pajak Daerah", 1)
     assert _budget_figures(rows) == [
