@@ -98,9 +98,10 @@ def test_cross_reference_names_every_place_and_the_outlier() -> None:
 
 
 def test_budget_cross_reference() -> None:
-    recs = (budget("11.097.189.000", "11.006.325.346", "99,18", 173, item="Realisasi belanja", is_total=True),
-            budget("11.097.189.000", "11.006.326.346", "99,18", 4546, item="JUMLAH", is_total=True),
-            budget("11.097.189.000", "11.006.326.346", "99,18", 4611, item="Total", is_total=True))
+    recs = (budget("11.097.189.000", "11.006.325.346", "99,18", 173, item="Realisasi belanja", is_total=True,
+                   table_id="t0"),
+            budget("11.097.189.000", "11.006.326.346", "99,18", 4546, item="JUMLAH", is_total=True, table_id="t1"),
+            budget("11.097.189.000", "11.006.326.346", "99,18", 4611, item="Total", is_total=True, table_id="t2"))
     findings = [f for f in audit(report(budget=recs)) if f.rule == "cross_reference_mismatch"]
     f = _one(findings)
     assert (f.line, f.stated, f.related_lines) == (173, "11.006.325.346", (4546, 4611))

@@ -13,7 +13,7 @@ from itertools import pairwise, permutations
 
 import regex as re
 
-from pipeline.model import IndicatorRecord, Severity
+from pipeline.model import IndicatorRecord, Quantity, Severity
 from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.base import Check, Constraint, Context, Issue, figure
 
@@ -35,9 +35,64 @@ def polarity(rec: IndicatorRecord) -> str:
     return "lower" if LOWER_IS_BETTER.search(rec.indikator or "") else "higher"
 
 
+YEAR_AFTER = re.compile(r"\s*,?\s*(?:di|pada|untuk)?\s*(?:tahun|th\.?|thn\.?)\s+((?:19|20)\d\d)\b", re.I)
+YEAR_BEFORE = re.compile(r"\b(?:tahun|th\.?|thn\.?)\s+((?:19|20)\d\d)\s*[:,]?\s*(?:adalah|sebesar|yaitu|=)?\s*$", re.I)
+
+
+def stated_year(text: str, q: Quantity) -> int | None:
+    """The year a sentence ties a figure to (`15 dokumen di tahun 2016`, `realisasi tahun 2015: 13`), when the
+    figure stands once in the sentence."""
+    raw = q.raw.strip()
+    if not raw or text.count(raw) != 1:
+        return None
+    at = text.index(raw)
+    m = YEAR_AFTER.match(text, at + len(raw)) or YEAR_BEFORE.search(text[max(0, at - 40):at])
+    return int(m.group(1)) if m else None
+
+
+def years_differ(rec: IndicatorRecord) -> bool:
+    """A sentence that gives the target of one year and the realisasi of another: no capaian relates them."""
+    if rec.kind != "narrative" or rec.target is None or rec.realisasi is None:
+        return False
+    ty, ry = stated_year(rec.raw, rec.target), stated_year(rec.raw, rec.realisasi)
+    return ty is not None and ry is not None and ty != ry
+
+
+BOUND_BEFORE = re.compile(r"(?:[>≥<≤]|lebih\s+dari|kurang\s+dari|di\s*atas|di\s*bawah|melebihi|minimal|maksimal)"
+                          r"\s*=?\s*$", re.I)
+RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
+RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+
+
+def not_a_value(text: str, q: Quantity) -> bool:
+    """`>100%`, `lebih dari 100%` (a bound) or `5-6%` (a range): the sentence gives no single value here."""
+    raw = q.raw.strip()
+    if not raw or raw not in text:
+        return False
+    for m in re.finditer(re.escape(raw), text):
+        before = text[max(0, m.start() - 20):m.start()]
+        if not (BOUND_BEFORE.search(before) or RANGE_BEFORE.search(before) or RANGE_AFTER.match(text, m.end())):
+            return False
+    return True
+
+
+def stated(rec: IndicatorRecord, q: Quantity | None) -> Quantity | None:
+    """A figure of the record as a value: None when absent, or when a sentence gives it as a bound or a range."""
+    if q is None or q.value is None:
+        return None
+    if rec.kind == "narrative" and not_a_value(rec.raw, q):
+        return None
+    return q
+
+
+def stated_capaian(rec: IndicatorRecord) -> Quantity | None:
+    """The capaian the record states as a value (a bound such as `>100%` in a sentence is none)."""
+    return stated(rec, rec.capaian)
+
+
 def _operands(rec: IndicatorRecord) -> tuple[Interval, Interval] | None:
-    t, r = rec.target, rec.realisasi
-    if t is None or r is None or t.value is None or r.value is None:
+    t, r = stated(rec, rec.target), stated(rec, rec.realisasi)
+    if t is None or r is None or t.value is None or r.value is None or years_differ(rec):
         return None
     return figure(t).interval, figure(r).interval
 
@@ -60,7 +115,7 @@ def capaian_interval(rec: IndicatorRecord, pol: str | None = None) -> Interval |
 
 
 def _judge(rec: IndicatorRecord, computed: Interval, tolerance: Decimal = Decimal(0)) -> Verdict:
-    c = rec.capaian
+    c = stated_capaian(rec)
     assert c is not None and c.value is not None
     verdict = judge(c.value, c.decimals, computed, extra_tolerance=tolerance)
     if verdict == Verdict.MISMATCH and (rec.capped or CAP_100.search(rec.raw or "")) and c.value == HUNDRED \
@@ -74,7 +129,7 @@ def capaian_computed(rec: IndicatorRecord) -> tuple[Decimal | None, str]:
     computed = capaian_interval(rec)
     if computed is None:
         return None, "not_checkable"
-    c = rec.capaian
+    c = stated_capaian(rec)
     decimals = c.decimals if c is not None and c.value is not None else 2
     value = Decimal(fmt(computed.mid, max(decimals, 2)))
     if c is None or c.value is None:
@@ -118,7 +173,7 @@ def _repeat_note(rec: IndicatorRecord, nxt: IndicatorRecord | None) -> str:
 def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
     following = _next_in_table(ctx.report.indicators)
     for rec in ctx.report.indicators:
-        c = rec.capaian
+        c = stated_capaian(rec)
         computed = capaian_interval(rec)
         if computed is None or c is None or c.value is None:
             continue

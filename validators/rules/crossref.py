@@ -22,7 +22,7 @@ from validators.arithmetic import stated_number
 from validators.rounding import Interval, fmt, stated_interval
 from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.budget import pct_computed
-from validators.rules.capaian import capaian_computed, capaian_interval
+from validators.rules.capaian import capaian_computed, capaian_interval, stated, stated_capaian
 from validators.rules.formulas import chains
 
 NOISE = re.compile(r"<[^>]+>|\*+|^\W*(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+|\bikk\b|\biku\b|"
@@ -56,7 +56,7 @@ def normalize_name(name: str) -> str:
 # number or ordinal (`triwulan ii`, `tahap 2`), one side of an opposite pair
 NEGATIONS = frozenset({"non", "tidak", "bukan", "belum", "tanpa", "selain", "kecuali", "anti"})
 QUALIFIERS = frozenset({"masuk", "keluar", "datang", "berangkat", "kedatangan", "keberangkatan", "laki", "perempuan",
-                        "pria", "wanita", "pusat", "daerah", "langsung", "negeri", "asing", "baru", "lama",
+                        "pria", "wanita", "pusat", "daerah", "luar", "langsung", "negeri", "asing", "baru", "lama",
                         "pendapatan", "belanja", "pembiayaan", "penerimaan", "pengeluaran"})
 ORDINAL = re.compile(r"^(?:\d+|[ivx]{1,4})$")
 
@@ -272,6 +272,39 @@ def _unit_class(p: Place) -> str:
     return "other"
 
 
+def _interval(rec: IndicatorRecord, field: str) -> Interval | None:
+    q = stated(rec, getattr(rec, field))
+    if q is None or q.value is None:
+        return None
+    return figure(q).interval if q.decimals == 0 else stated_interval(q.value, q.decimals)
+
+
+def _swapped(rec: IndicatorRecord, others: Sequence[IndicatorRecord]) -> bool:
+    """A figure of `rec` that the other records state as a capaian while none states it in the role read here
+    (or the other way round): the column was read under the wrong role (a `Capaian (%)` column as realisasi)."""
+    for field in ("target", "realisasi", "capaian"):
+        own = _interval(rec, field)
+        if own is None:
+            continue
+        roles = ("target", "realisasi") if field == "capaian" else ("capaian",)
+        same = [iv for o in others if (iv := _interval(o, field)) is not None]
+        other = [iv for o in others for g in roles if (iv := _interval(o, g)) is not None]
+        if any(own.meets(iv) for iv in other) and not any(own.meets(iv) for iv in same):
+            return True
+    return False
+
+
+def _from_table(rec: IndicatorRecord) -> bool:
+    return bool(rec.table_id) and rec.kind != "narrative"
+
+
+def _without_role_swaps(members: list[IndicatorRecord]) -> list[IndicatorRecord]:
+    """Drop a table row whose column roles other tables contradict. (A sentence that calls a capaian its
+    realisasi is the report's own slip, and stays.)"""
+    tables = [m for m in members if _from_table(m)]
+    return [m for m in members if not _from_table(m) or not _swapped(m, [o for o in tables if o is not m])]
+
+
 def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     recs = [r for r in (*ctx.report.indicators, *formula_indicator_records(ctx)) if r.kind != "comparison"]
     year = ctx.report.document.year
@@ -281,11 +314,12 @@ def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
         groups.setdefault((g, rec.year or year), []).append(rec)
     for members in groups.values():
         members = _without_series([m for m in members if not AGGREGATE_NAME.match(normalize_name(m.indikator))])
+        members = _without_role_swaps(members)
         if len(members) < 2:
             continue
         subject = members[0].indikator
         for field in ("target", "realisasi", "capaian"):
-            places = _places(members, lambda r, f=field: getattr(r, f),  # type: ignore[misc]
+            places = _places(members, lambda r, f=field: stated(r, getattr(r, f)),  # type: ignore[misc]
                              lambda r: capaian_computed(r)[1] != "mismatch")  # type: ignore[arg-type]
             if field != "capaian":
                 # a percentage and an index (or a count) are not the same quantity: compare within the larger kind
@@ -295,7 +329,27 @@ def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
             yield from _compare(check, subject, field, places)
 
 
+PART_OF_BUDGET = re.compile(r"\b(?:sub\s*-?\s*)?kegiatan\b|\bprogram\b|\bsasaran\b|\bSS\d|\bIK\d|efisiensi|"
+                            r"tidak\s+terpakai|sisa\s+anggaran|belanja\s+(?:pegawai|barang|modal)", re.I)
+
+
+WHOLE_BUDGET = re.compile(r"total\s+anggaran|total\s+pagu|realisasi\s+(?:anggaran\s+)?belanja|anggaran\s+belanja|"
+                          r"\bdipa\b|rka\s*-?\s*k\s*/?\s*l|(?:ke)?seluruh(?:an)?\s+anggaran|anggaran\s+(?:secara\s+)?"
+                          r"keseluruhan|\bpnb[pk]", re.I)
+
+
+def _part_of_budget(rec: BudgetRecord) -> bool:
+    """A sentence that does not say it states the whole budget (`total anggaran`, `realisasi belanja`, DIPA),
+    or that names a kegiatan, program or sasaran: a part of the budget, however its figures were labelled."""
+    if rec.kind != "narrative" or rec.table_id:
+        return False
+    text = f"{rec.item} {rec.raw}"
+    return PART_OF_BUDGET.search(text) is not None or WHOLE_BUDGET.search(text) is None
+
+
 def _budget_key(rec: BudgetRecord) -> str:
+    if _part_of_budget(rec):
+        return "\x00" + normalize_name(rec.raw or rec.item)  # named by its sentence: compared with nothing
     if rec.is_total or (TOTAL_ITEM.match(rec.item or "") and not normalize_name(rec.item).startswith("belanja ")):
         return "__total__"
     return normalize_name(rec.item)
@@ -312,6 +366,20 @@ def _budget_class(rec: BudgetRecord) -> str:
     return "belanja" if rec.kind in BELANJA_KINDS else f"other:{rec.table_id}"
 
 
+def _figures_of(rec: BudgetRecord) -> tuple[object, ...]:
+    return tuple(q.value if q is not None else None for q in (rec.pagu, rec.realisasi))
+
+
+def _without_sections(members: list[BudgetRecord]) -> list[BudgetRecord]:
+    """Drop the rows of a table that states the same name (`JUMLAH`) with different figures: they are the
+    totals of its different sections (pendapatan, belanja, pembiayaan), not one quantity stated twice."""
+    per_table: dict[str, set[tuple[object, ...]]] = {}
+    for m in members:
+        if m.table_id:
+            per_table.setdefault(m.table_id, set()).add(_figures_of(m))
+    return [m for m in members if not m.table_id or len(per_table[m.table_id]) == 1]
+
+
 def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     year = ctx.report.document.year
     groups: dict[tuple[str, int | None, str], list[BudgetRecord]] = {}
@@ -325,6 +393,7 @@ def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
         key = ("__total__" if name == "__total__" else str(g), rec.year or year, _budget_class(rec))
         groups.setdefault(key, []).append(rec)
     for (name, yr, _pnbp), members in groups.items():
+        members = _without_sections(members)
         if len(members) < 2:
             continue
         subject = ("total" if name == "__total__" else members[0].item) + (f" {yr}" if yr else "")
@@ -386,8 +455,9 @@ def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
             own = stated_interval(m.value, m.decimals)
             values: list[Interval] = []
             for r in best:
-                if r.capaian is not None and r.capaian.value is not None:
-                    values.append(stated_interval(r.capaian.value, r.capaian.decimals))
+                c = stated_capaian(r)
+                if c is not None and c.value is not None:
+                    values.append(stated_interval(c.value, c.decimals))
                 got = capaian_interval(r)
                 if got is not None:
                     values.append(got)
