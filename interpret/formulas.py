@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -128,8 +128,34 @@ def _ratio_record(document: Document, formula: Formula, kind: str, terms: _Terms
     return _record(document, formula, kind, _indikator(formula), target, realisasi, capaian, line)
 
 
-def formula_records(document: Document) -> list[IndicatorRecord]:
-    return records_from_formulas(document, document.formulas)
+def formula_records(document: Document, known: Sequence[IndicatorRecord] = ()) -> list[IndicatorRecord]:
+    """Records of the document's formulas; one whose target and realisasi are a table row's is named after it."""
+    return [named_after_row(r, known) for r in records_from_formulas(document, document.formulas)]
+
+
+def _figures(rec: IndicatorRecord) -> tuple[object, object] | None:
+    if rec.target is None or rec.realisasi is None or rec.target.value is None or rec.realisasi.value is None:
+        return None
+    return rec.target.value, rec.realisasi.value
+
+
+def named_after_row(rec: IndicatorRecord, rows: Sequence[IndicatorRecord]) -> IndicatorRecord:
+    """`Capaian = (76 / 80) x 100%` under a section heading is about the one indicator whose table row
+    reads target 80, realisasi 76: it takes that row's indicator and sasaran (the heading names none)."""
+    key = _figures(rec)
+    if key is None:
+        return rec
+    same = [r for r in rows if r.table_id and _figures(r) == key]
+    names = {(r.indikator, r.sasaran) for r in same}
+    if len(names) > 1:  # a trend table repeating the year's figures: the year's own measurement decides
+        names = {(r.indikator, r.sasaran) for r in same if r.kind == "measurement"}
+    if len(names) != 1:
+        return rec
+    indikator, sasaran = names.pop()
+    if indikator == rec.indikator:
+        return rec
+    log.debug("formula at line %s named after the table row %r", rec.line, indikator)
+    return replace(rec, indikator=indikator, sasaran=sasaran, polarity=polarity(indikator))
 
 
 def records_from_formulas(document: Document, formulas: Sequence[Formula]) -> list[IndicatorRecord]:

@@ -110,7 +110,7 @@ def interpret_document(document: Document) -> Report:
         return Report(document=document)
     indicators, budget = table_records(document)
     s_ind, s_bud = statement_records(document)
-    f_ind = formula_records(document)
+    f_ind = formula_records(document, indicators)
     indicators += s_ind + f_ind
     budget += s_bud
     log.debug("%s: %d indicator and %d budget records", document.source_file, len(indicators), len(budget))
