@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from interpret.cells import clean, is_column_number, is_figure, letters
-from interpret.header_roles import header_role
+from interpret.header_roles import YEAR, header_role
 from pipeline.model import Cell, Table
 
 VALUE_ROLES = frozenset({"target", "realisasi", "capaian", "pagu", "pagu_original", "pagu_revised", "pct",
@@ -97,6 +97,9 @@ class Layout:
 def cell_role(text: str) -> tuple[str, int | None, float]:
     hr = header_role(text)
     role, year, score = hr.role, hr.year, hr.score
+    if year is None:
+        years = {int(y) for y in YEAR.findall(text)}
+        year = years.pop() if len(years) == 1 else None  # `Tahun 2016 Terhadap RPJMD 2016` is 2016
     if role == "year" and year is not None:
         return "", year, 1.0  # a year annotation over or under a role
     if BENCHMARK.search(text) and role in ("capaian", "realisasi", "nilai", "target", ""):

@@ -175,3 +175,15 @@ def test_budget_absorption_beside_capaian_is_no_indicator_figure():
     rows = [["No.", "Indikator Kinerja", "% Capaian Kinerja", "% Penyerapan Anggaran", "Tingkat Efisiensi"],
             ["1.", "Jumlah rekomendasi", "200", "80,40", "119,60"]]
     assert _ind(rows) == [("Jumlah rekomendasi", 2016, "measurement", None, None, Decimal("200"))]
+
+
+def test_a_year_named_twice_in_one_header_is_that_year():
+    rows = [
+        ["Indikator", "Realisasi", "", "Target RPJMD 2016", "% Capaian Kinerja Tahun 2016 Terhadap RPJMD 2016"],
+        ["", "2015", "2016", "", ""],
+        ["Indeks Kualitas Udara", "58", "60", "50", "120"],
+    ]
+    assert _ind(rows) == [
+        ("Indeks Kualitas Udara", 2015, "multi_year", None, Decimal("58"), None),
+        ("Indeks Kualitas Udara", 2016, "multi_year", Decimal("50"), Decimal("60"), Decimal("120")),
+    ]
