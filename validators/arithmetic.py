@@ -28,6 +28,14 @@ import regex as re
 from normalizers.numbers import EN, ID, column_convention, is_ambiguous, parse_token
 from validators.rounding import HUNDRED, Interval, stated_interval
 
+LATEX_SPACING = re.compile(r"\\[,;!: ]")
+RUPIAH_PREFIX = re.compile(r"(?i)\bRp\.?\s*")
+LATEX_ENVIRONMENT = re.compile(r"\\begin\{[a-z*]+\}|\\end\{[a-z*]+\}")
+MATHML_TAG = re.compile(r"</?math[^>]*>")
+EQUALS = re.compile(r"=|≈")
+NON_WORD = re.compile(r"\W+")
+BRACES = re.compile(r"[{}]")
+
 
 class FormulaError(ValueError):
     """The text is not an arithmetic expression we can evaluate (symbols, syntax)."""
@@ -68,9 +76,9 @@ _OPS = {"+": "+", "-": "-", "−": "-", "–": "-", "*": "*", "×": "*", "·": "
 
 def _prepare(text: str) -> str:
     text = text.replace("{,}", ",").replace("{.}", ".").replace("\u00a0", " ")
-    text = _TEXT_COMMAND.sub(lambda m: " " + re.sub(r"\W+", "_", m.group(1).strip()) + " ", text)
-    text = re.sub(r"\\[,;!: ]", " ", text)
-    return re.sub(r"(?i)\bRp\.?\s*", " ", text)
+    text = _TEXT_COMMAND.sub(lambda m: " " + NON_WORD.sub("_", m.group(1).strip()) + " ", text)
+    text = LATEX_SPACING.sub(" ", text)
+    return RUPIAH_PREFIX.sub(" ", text)
 
 
 def number_convention(text: str) -> str | None:
@@ -132,7 +140,7 @@ def tokenize(text: str, convention: str | None = None) -> list[Token]:
             continue
         m = _NAME.match(text, i)
         if m:
-            tokens.append(Token("NAME", re.sub(r"[{}]", "", m.group(0))))
+            tokens.append(Token("NAME", BRACES.sub("", m.group(0))))
             i = m.end()
             continue
         if ch in _OPS:
@@ -298,10 +306,10 @@ def has_operator(text: str) -> bool:
 
 def split_chain(text: str) -> list[str]:
     """`Capaian &= \\frac{a}{b} \\\\ &= 105,88\\%` → ['Capaian', '\\frac{a}{b}', '105,88\\%']."""
-    cleaned = re.sub(r"\\begin\{[a-z*]+\}|\\end\{[a-z*]+\}", " ", text)
+    cleaned = LATEX_ENVIRONMENT.sub(" ", text)
     cleaned = cleaned.replace("\\\\", " ").replace("&", " ")
-    cleaned = re.sub(r"</?math[^>]*>", " ", cleaned)
-    return [part.strip() for part in re.split(r"=|≈", cleaned) if part.strip()]
+    cleaned = MATHML_TAG.sub(" ", cleaned)
+    return [part.strip() for part in EQUALS.split(cleaned) if part.strip()]
 
 
 def stated_number(text: str, convention: str | None = None) -> tuple[Decimal, int, bool] | None:

@@ -16,6 +16,8 @@ from validators.rounding import Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.base import Check, Context, Issue
 from validators.rules.grid import Grid, GridCell, is_average_row, is_total_row
 
+LIST_FOLLOWS = re.compile(r"berikut|:\s*$")
+
 Row = tuple[GridCell, ...]
 AVERAGE_CLAIM = re.compile(r"rata\s*-?\s*rata[^.%]{0,80}?sebesar\s*$", re.I)
 CAPAIAN_BEFORE = re.compile(r"capaian(?:nya)?\s*(?:kinerja\s*)?(?:sebesar|adalah|yaitu)?\s*\[?\s*$", re.I)
@@ -80,7 +82,7 @@ def check_prose_averages(ctx: Context, check: Check) -> Iterator[Issue]:
         for m in _percents(st):
             if not AVERAGE_CLAIM.search(st.text[:m.start]) or m.value is None:
                 continue
-            if not re.search(r"berikut|:\s*$", st.text[m.end:]):
+            if not LIST_FOLLOWS.search(st.text[m.end:]):
                 continue  # the items are listed after the claim only when it says so
             groups = _listed(statements, i)
             if len(groups) < 2:

@@ -15,6 +15,8 @@ from pipeline.model import Quantity, Report, Severity
 from validators.rounding import Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.grid import Grid, grids
 
+NON_DIGIT = re.compile(r"\D")
+
 CellKey = tuple[int, str]  # (line, digits of the printed figure): one printed figure of the report
 
 
@@ -25,7 +27,7 @@ def cell_key(q: Quantity | None, line: int | None = None) -> CellKey | None:
     ln = q.prov.line if q.prov is not None and q.prov.line is not None else line
     if ln is None:
         return None
-    digits = re.sub(r"\D", "", q.raw) or fmt(q.value)
+    digits = NON_DIGIT.sub("", q.raw) or fmt(q.value)
     return (ln, digits)
 
 

@@ -89,4 +89,6 @@ def check_pct(ctx: Context, check: Check) -> Iterator[Issue]:
             check.name, severity, line, rec.item[:120], pct.raw, fmt(expected, max(pct.decimals, 2)),
             f"{pct.raw} stated, but realisasi {real.raw} / pagu {pagu.raw} × 100 = {fmt(expected, 4)}",
             difference=fmt(pct.value - expected, max(pct.decimals, 2)), page=rec.page, constraint=constraint,
+            related_lines=tuple(sorted({x for x in (rec.line, *(f.prov.line for f in (pagu, real) if f.prov))
+                                        if x is not None and x != line})),
         )

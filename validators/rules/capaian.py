@@ -69,11 +69,18 @@ def not_a_value(text: str, q: Quantity) -> bool:
     raw = q.raw.strip()
     if not raw or raw not in text:
         return False
-    for m in re.finditer(re.escape(raw), text):
-        before = text[max(0, m.start() - 20):m.start()]
-        if not (BOUND_BEFORE.search(before) or RANGE_BEFORE.search(before) or RANGE_AFTER.match(text, m.end())):
+    for start in _occurrences(raw, text):
+        before, end = text[max(0, start - 20):start], start + len(raw)
+        if not (BOUND_BEFORE.search(before) or RANGE_BEFORE.search(before) or RANGE_AFTER.match(text, end)):
             return False
     return True
+
+
+def _occurrences(needle: str, text: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def stated(rec: IndicatorRecord, q: Quantity | None) -> Quantity | None:
@@ -170,6 +177,13 @@ def _repeat_note(rec: IndicatorRecord, nxt: IndicatorRecord | None) -> str:
     return f"; it repeats the capaian of the row below (line {nxt.line}), where that value is right"
 
 
+def _lines(rec: IndicatorRecord, line: int | None) -> tuple[int, ...]:
+    """The lines of every figure the check involves: the record's, the capaian's, the target's, the realisasi's."""
+    figs = (rec.target, rec.realisasi)
+    return tuple(sorted({x for x in (rec.line, line, *(f.prov.line for f in figs if f is not None and f.prov))
+                         if x is not None}))
+
+
 def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
     following = _next_in_table(ctx.report.indicators)
     for rec in ctx.report.indicators:
@@ -218,7 +232,7 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
             f"(the printed value stands for [{fmt(own.lo)}, {fmt(own.hi)}])"
             + _repeat_note(rec, following.get(id(rec))),
             difference=fmt(c.value - expected, max(c.decimals, 2)), page=rec.page, constraint=constraint,
-            related_lines=tuple(sorted({x for x in (rec.line, line) if x is not None})),
+            related_lines=_lines(rec, line),
         )
 
 

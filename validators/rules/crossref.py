@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 from rapidfuzz import fuzz
@@ -24,6 +25,13 @@ from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.budget import pct_computed
 from validators.rules.capaian import capaian_computed, capaian_interval, stated, stated_capaian
 from validators.rules.formulas import chains
+
+SPACES = re.compile(r"\s+")
+OTHER_TARGET = re.compile(r"rpjmn|renstra|nasional|rata", re.I)
+REALISASI_WORD = re.compile(r"\brealisasi\b(?!\s+dibanding)", re.I)
+NOT_WORD_CHAR = re.compile(r"[^\p{L}\p{N} ]")
+REALISASI = re.compile(r"realisasi", re.I)
+DARI = re.compile(r"\bdari\b")
 
 NOISE = re.compile(r"<[^>]+>|\*+|^\W*(?:\d{1,2}|[ivx]{1,4}|[a-z])[.)]\s+|\bikk\b|\biku\b|"
                    r"^\W*indikator\s+kinerja(?:\s+(?:kegiatan|utama))?\s*:?|^\W*indikator\s*\d*\s*:", re.I)
@@ -47,9 +55,11 @@ class Place:
             stated_interval(self.value.value, self.value.decimals)
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
+    """A name in lower case, without markup, list marks, `IKK`/`IKU` and punctuation (cached: names repeat)."""
     text = NOISE.sub(" ", name or "").lower()
-    return re.sub(r"\s+", " ", re.sub(r"[^\p{L}\p{N} ]", " ", text)).strip()
+    return SPACES.sub(" ", NOT_WORD_CHAR.sub(" ", text)).strip()
 
 
 # words that make a name another quantity though the rest is spelt alike: a negation (`non berusaha`), a
@@ -228,7 +238,7 @@ def formula_indicator_records(ctx: Context) -> list[IndicatorRecord]:
         line = chain.line_of(numeric)
         prov = Provenance(doc.source_file, line, chain.page, chain.parts[numeric])
         real = _formula_quantity(m.group(1), prov)
-        other_target = bool(re.search(r"rpjmn|renstra|nasional|rata", sym, re.I))
+        other_target = bool(OTHER_TARGET.search(sym))
         target = None if other_target else _formula_quantity(m.group(2), prov)
         stated = stated_number(chain.parts[-1]) if numeric < len(chain.parts) - 1 else None
         capaian = None
@@ -384,7 +394,7 @@ def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     year = ctx.report.document.year
     groups: dict[tuple[str, int | None, str], list[BudgetRecord]] = {}
     recs = [r for r in (*ctx.report.budget, *prose_budget_records(ctx))
-            if (r.table_id and r.kind != "narrative") or re.search(r"realisasi", f"{r.item} {r.raw}", re.I)]
+            if (r.table_id and r.kind != "narrative") or REALISASI.search(f"{r.item} {r.raw}")]
     names = [_budget_key(r) for r in recs]
     clusters = _cluster(names)
     for rec, name, g in zip(recs, names, clusters, strict=True):
@@ -418,14 +428,17 @@ PNBP = re.compile(r"\bpnb[pk]\b", re.I)
 def _best_record(text: str, recs: Sequence[IndicatorRecord]) -> list[IndicatorRecord]:
     """The records of the indicator the sentence names (fuzzy), best match only."""
     norm = normalize_name(text)
+    scores: dict[str, float | None] = {}  # one fuzzy match per distinct name: many records share one
     scored = []
     for r in recs:
         name = normalize_name(r.indikator)
         if len(name) < 15:
             continue
-        score = fuzz.partial_ratio(name, norm)
-        if score >= 90 and names_in(name, norm):
-            scored.append((score, r))
+        if name not in scores:
+            score = fuzz.partial_ratio(name, norm)
+            scores[name] = score if score >= 90 and names_in(name, norm) else None
+        if (got := scores[name]) is not None:
+            scored.append((got, r))
     if not scored:
         return []
     top = max(s for s, _ in scored)
@@ -461,7 +474,7 @@ def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
                 got = capaian_interval(r)
                 if got is not None:
                     values.append(got)
-            if re.search(r"\brealisasi\b(?!\s+dibanding)", head, re.I):
+            if REALISASI_WORD.search(head):
                 values += [figure(r.realisasi).interval for r in best
                            if r.realisasi is not None and r.realisasi.value is not None]
             if not values or any(own.meets(v) for v in values):
@@ -490,7 +503,7 @@ def prose_budget_records(ctx: Context) -> list[BudgetRecord]:
             if p.unit != "percent" or k == 0 or k + 1 >= len(figs):
                 continue
             a, b = figs[k - 1], figs[k + 1]
-            if a.unit != "rupiah" or b.unit != "rupiah" or not re.search(r"\bdari\b", st.text[p.end:b.start]):
+            if a.unit != "rupiah" or b.unit != "rupiah" or not DARI.search(st.text[p.end:b.start]):
                 continue
             years = YEAR_BEFORE.findall(st.text[:a.start])
             yr = int(years[-1]) if years else year

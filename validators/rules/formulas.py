@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex as re
 
@@ -32,6 +33,13 @@ from validators.arithmetic import (
 )
 from validators.rounding import HUNDRED, Verdict, fmt, judge
 from validators.rules.base import Check, Context, Issue
+
+SPACES = re.compile(r"\s+")
+BRACES_SPACES = re.compile(r"[{}\s]")
+LATEX_TEXT = re.compile(r"\\text\{([^{}]*)\}|[{}\\$]")
+NAME_NOISE = re.compile(r"[{}\s\\_]")
+TERM_NOISE = re.compile(r"[{}\s\\]")
+WEIGHT_NOISE = re.compile(r"[\\\s%]")
 
 NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_\{?[A-Za-z0-9]+\}?)?$")
 TERM_RE = re.compile(r"\(\s*([^()]*?)\s*(?:\*|\\times|\\cdot|×|x)\s*([^()]*?)\s*\)")
@@ -59,8 +67,8 @@ class Chain:
 
 
 def _label_name(label: str) -> str:
-    cleaned = re.sub(r"\\text\{([^{}]*)\}|[{}\\$]", lambda m: m.group(1) or "", label).strip()
-    return re.sub(r"\s+", " ", cleaned)
+    cleaned = LATEX_TEXT.sub(lambda m: m.group(1) or "", label).strip()
+    return SPACES.sub(" ", cleaned)
 
 
 def _parts(f: Formula) -> tuple[str, list[str]]:
@@ -81,8 +89,14 @@ def _is_numeric_text(text: str) -> bool:
         return False
 
 
-def chains(formulas: Sequence[Formula]) -> list[Chain]:
+def chains(formulas: Sequence[Formula]) -> tuple[Chain, ...]:
     """Formulas grouped into chains: consecutive formulas with the same label are one chain."""
+    return _chains(tuple(formulas))
+
+
+@lru_cache(maxsize=16)
+def _chains(formulas: tuple[Formula, ...]) -> tuple[Chain, ...]:
+    """`chains`, computed once per document (four rule families read them)."""
     out: list[Chain] = []
     for f in formulas:
         label, parts = _parts(f)
@@ -96,7 +110,7 @@ def chains(formulas: Sequence[Formula]) -> list[Chain]:
         else:
             out.append(Chain(label, tuple(parts), (line,) if line else (), f.prov.page, (line,) * len(parts),
                              (f.prov.page,) * len(parts)))
-    return out
+    return tuple(out)
 
 
 def _complete(chain: Chain) -> bool:
@@ -177,7 +191,7 @@ def _check_chain(chain: Chain, env: dict[str, Value], check: Check) -> Iterator[
                     difference=fmt(final[0] - Decimal(expected), final[1]), related_lines=chain.lines,
                     page=chain.page_of(j))
     if label and NAME_RE.match(label.replace(" ", "")):
-        name = re.sub(r"[{}\s]", "", label)
+        name = BRACES_SPACES.sub("", label)
         if undefined:
             env.pop(name, None)
         elif final is not None:
@@ -192,11 +206,11 @@ def _terms(expression: str) -> list[tuple[str, str]]:
 
 
 def _symbolic(terms: list[tuple[str, str]]) -> bool:
-    return bool(terms) and all(NAME_RE.match(re.sub(r"[{}\s\\]", "", a)) for a, _ in terms)
+    return bool(terms) and all(NAME_RE.match(TERM_NOISE.sub("", a)) for a, _ in terms)
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[{}\s\\_]", "", name).upper()
+    return NAME_NOISE.sub("", name).upper()
 
 
 def check_weighted_terms(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -217,7 +231,7 @@ def check_weighted_terms(ctx: Context, check: Check) -> Iterator[Issue]:
                 want = declared.get(_norm(a))
                 if want is None or chain.line is None or want[1] > chain.line or chain.line - want[1] > 40:
                     continue
-                got = re.sub(r"[\\\s%]", "", w).replace(",", ".")
+                got = WEIGHT_NOISE.sub("", w).replace(",", ".")
                 try:
                     if Decimal(got) != want[0]:
                         yield Issue(check.name, Severity.WARNING, chain.line, chain.label, f"{a} × {w.strip()}",

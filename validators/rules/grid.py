@@ -5,11 +5,18 @@ Shared by the table rules (sums, row totals, averages, weighted scores)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex as re
 
 from normalizers.numbers import Hint, column_convention, parse_number
 from pipeline.model import Cell, Document, Provenance, Quantity, Table
+
+SECTION_MARK = re.compile(r"^\s*(?:\d{1,2}\.)+\s*$")
+ROW_NUMBER_CELL = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
+PERCENT_WORD = re.compile(r"%|persen", re.I)
+LETTERS = re.compile(r"\p{L}{2,}")
+DIGIT = re.compile(r"\d")
 
 # a total row's label: the word itself and at most two more (`Jumlah Belanja`, `JUMLAH TOTAL`, `Sub Total`),
 # not an item named by a count (`Jumlah Layanan Manajemen SDM`, `Jumlah Indikator`)
@@ -30,8 +37,9 @@ class GridCell:
     q: Quantity
     prov: Provenance
 
-    @property
+    @cached_property
     def number(self) -> bool:
+        """A figure (not a year, not a row mark); computed once, cells are read many times."""
         text = self.text.strip()
         return self.q.value is not None and not YEAR.match(text) and not ROW_MARK.match(text)
 
@@ -67,8 +75,8 @@ def _header_labels(table: Table) -> tuple[str, ...]:
 
 def _is_percent_column(header: str, cells: list[Cell]) -> bool:
     marked = sum(1 for c in cells if "%" in c.text)
-    numbered = sum(1 for c in cells if re.search(r"\d", c.text))
-    return bool(numbered and marked * 2 >= numbered) or bool(re.search(r"%|persen", header, re.I))
+    numbered = sum(1 for c in cells if DIGIT.search(c.text))
+    return bool(numbered and marked * 2 >= numbered) or bool(PERCENT_WORD.search(header))
 
 
 def _parse_rows(rows: list[tuple[Cell, ...]], headers: tuple[str, ...]) -> tuple[tuple[GridCell, ...], ...]:
@@ -96,9 +104,9 @@ def _texty(cell: Cell) -> bool:
     text = cell.text.strip()
     if not text or DASH_OR_EMPTY.match(text):
         return False
-    if re.match(r"^\s*(?:\d{1,2}\.)+\s*$", text):
+    if SECTION_MARK.match(text):
         return True
-    return parse_number(text).value is None and re.search(r"\p{L}{2,}", text) is not None
+    return parse_number(text).value is None and LETTERS.search(text) is not None
 
 
 def _block_start(row: tuple[Cell, ...]) -> int:
@@ -158,7 +166,7 @@ def grids(doc: Document) -> tuple[Grid, ...]:
 def is_total_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
     """A JUMLAH / Total row: a short total label, and no row number of its own (`6 | Jumlah pedoman` is an item)."""
     label = grid.label(row)
-    if row and re.match(r"^\s*\d{1,2}[.)]?\s*$", row[0].text):
+    if row and ROW_NUMBER_CELL.match(row[0].text):
         return False
     return bool(label) and len(label) <= 60 and TOTAL_LABEL.match(label) is not None and not AVERAGE_LABEL.match(label)
 

@@ -22,6 +22,9 @@ from validators.rules.base import EXACT_UNITS, Check, Constraint, Context, Figur
 from validators.rules.formulas import chains
 from validators.rules.grid import Grid, is_average_row, is_total_row
 
+SENTENCE_END = re.compile(r"[.!?;:]\s*$")
+NON_DIGIT = re.compile(r"\D")
+
 ATAU = re.compile(r"^[\s(]*(?:atau|yaitu|sebesar|=)[\s(]*$", re.I)
 DARI = re.compile(r"^[\s)]*dari\b[^\d]{0,60}$", re.I)
 DARI_TARGET = re.compile(r"^\s*dari\s+(?:target|pagu|total|jumlah|anggaran)?[^\d]{0,30}$", re.I)
@@ -45,7 +48,7 @@ def _v(m: NumberMatch) -> Decimal:
 
 def _fig(m: NumberMatch, line: int | None) -> Figure:
     exact = m.decimals == 0 and m.unit in EXACT_UNITS
-    return Figure(_v(m), m.decimals, exact, (line, re.sub(r"\D", "", m.token)) if line else None, m.raw)
+    return Figure(_v(m), m.decimals, exact, (line, NON_DIGIT.sub("", m.token)) if line else None, m.raw)
 
 
 def _between(text: str, a: NumberMatch, b: NumberMatch) -> str:
@@ -158,7 +161,7 @@ def continued(statements: Sequence[Statement], i: int) -> Statement:
     text = st.text
     for nxt in statements[i + 1:i + 4]:
         last = nxt.prov.line if nxt.prov.line is not None else 0
-        if re.search(r"[.!?;:]\s*$", text) or st.prov.line is None or last - st.prov.line > 6:
+        if SENTENCE_END.search(text) or st.prov.line is None or last - st.prov.line > 6:
             break
         text = text.rstrip() + " " + nxt.text.lstrip()
     return Statement(text, st.prov, st.context)

@@ -34,6 +34,10 @@ from validators.rules.grid import (
     number_line,
 )
 
+NUMBER_HEADER = re.compile(r"^\W*(?:no|nomor|kode)\W*$", re.I)
+TOTAL_HEADER = re.compile(r"^\W*(?:jumlah|total)\b", re.I)
+NON_DIGIT = re.compile(r"\D")
+
 Row = tuple[GridCell, ...]
 LABEL_TOTAL = re.compile(r"\b(?:total|jumlah)\b[^=\d]{0,40}=\s*(\d[\d.,]*)", re.I)
 COUNT_LABEL = re.compile(r"^\W*jumlah\s+(?:indikator|kegiatan|sasaran|program)\b", re.I)
@@ -53,7 +57,7 @@ def _page(row: Row, col: int) -> int | None:
 
 def _summable(grid: Grid, col: int, rows: Sequence[Row]) -> bool:
     """A column of amounts or counts: not percentages, indices, scores or the row numbers (`No`)."""
-    if PERCENT_HEADER.search(grid.header(col)) or re.match(r"^\W*(?:no|nomor|kode)\W*$", grid.header(col), re.I):
+    if PERCENT_HEADER.search(grid.header(col)) or NUMBER_HEADER.match(grid.header(col)):
         return False
     values = [c.q.value for r in rows if (c := _cell(r, col)) is not None and c.number]
     if len(values) >= 2 and values == [Decimal(i) for i in range(1, len(values) + 1)]:
@@ -185,9 +189,9 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row)
 def check_row_totals(ctx: Context, check: Check) -> Iterator[Issue]:
     for grid in ctx.grids:
         for tcol in range(1, len(grid.headers)):
-            if not re.match(r"^\W*(?:jumlah|total)\b", grid.header(tcol), re.I):
+            if not TOTAL_HEADER.match(grid.header(tcol)):
                 continue
-            prev = max((j for j in range(tcol) if re.match(r"^\W*(?:jumlah|total)\b", grid.header(j), re.I)),
+            prev = max((j for j in range(tcol) if TOTAL_HEADER.match(grid.header(j))),
                        default=-1)
             cols = [j for j in range(prev + 1, tcol) if _summable(grid, j, grid.rows)]
             yield from _check_row_total_column(ctx, check, grid, tcol, cols)
@@ -236,7 +240,7 @@ def check_label_totals(ctx: Context, check: Check) -> Iterator[Issue]:
                 continue
             parts = _figures(group, col)
             line = row[0].prov.line if row else None
-            total = Figure(value, decimals, decimals == 0, (line, re.sub(r"\D", "", m.group(1))) if line else None,
+            total = Figure(value, decimals, decimals == 0, (line, NON_DIGIT.sub("", m.group(1))) if line else None,
                            m.group(1))
             constraint = Constraint("sum", total, tuple(parts))
             if constraint.holds():

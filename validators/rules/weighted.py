@@ -26,9 +26,19 @@ from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_i
 from validators.rules.base import Check, Context, Issue, figure
 from validators.rules.grid import Grid, GridCell
 
+WORD = re.compile(r"\p{L}+")
+ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+SEBESAR_END = re.compile(r"sebesar\s*$")
+TOTAL_WORD = re.compile(r"total|jumlah", re.I)
+TABLE_PREFIX = re.compile(r"^\W*tabel\s+[\w.]+\s*", re.I)
+NILAI_WORD = re.compile(r"\bnilai\b", re.I)
+YEAR_OR_NO_HEADER = re.compile(r"tahun|^no$", re.I)
+
 WEIGHT_ITEM = re.compile(
     r"(?P<label>\p{L}[\p{L}\s()/&-]{1,90}?)\s*(?:,?\s*dengan\s+bobot|\(?\s*bobot\s*:?|:)\s*"
     r"(?P<w>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|persen)", re.I)
+# what every WEIGHT_ITEM match contains: a cheap test that spares the costly search on most sentences
+WEIGHT_ANCHOR = re.compile(r"(?:bobot|:)\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|persen)", re.I)
 TOTAL_HEADER = re.compile(r"\bnilai\s+(?:kinerja|total|akhir)\b|^\s*(?:nilai|total|skor)\s*$", re.I)
 LIST_MARK = re.compile(r"^[\s\-•*]*(?:\d{1,2}|[a-z])[.)]\s*|^\W+|\s+$", re.I)
 
@@ -47,7 +57,7 @@ def declared_weight_sets(statements: Sequence[Statement]) -> list[list[Weight]]:
     for st in statements:
         line = st.prov.line or 0
         found = []
-        for m in WEIGHT_ITEM.finditer(st.text):
+        for m in (WEIGHT_ITEM.finditer(st.text) if WEIGHT_ANCHOR.search(st.text) else ()):
             parsed = parse_token(m.group("w"))
             label = LIST_MARK.sub("", m.group("label")).strip()
             if parsed is None or not label:
@@ -65,7 +75,7 @@ def declared_weight_sets(statements: Sequence[Statement]) -> list[list[Weight]]:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"\p{L}+", text.lower())
+    return WORD.findall(text.lower())
 
 
 def _match_strength(label: str, header: str) -> int:
@@ -75,7 +85,7 @@ def _match_strength(label: str, header: str) -> int:
         return 0
     if hw == lw[:len(hw)] or hw[-1] == lw[0] or fuzz.ratio(hw[-1], lw[0]) >= 85:
         return 3
-    acronym = re.search(r"\(([A-Z]{2,6})\)", label)
+    acronym = ACRONYM.search(label)
     if acronym and acronym.group(1).lower() in hw:
         return 2
     return 1 if fuzz.token_set_ratio(" ".join(lw), " ".join(hw)) >= 90 else 0
@@ -96,7 +106,7 @@ def assignments(weights: list[Weight], grid: Grid, exclude: set[int]) -> list[di
         return []
     if unmatched:
         used = {j for o in options for j in o}
-        left = [j for j in cols if j not in used and not re.search(r"tahun|^no$", grid.header(j), re.I)]
+        left = [j for j in cols if j not in used and not YEAR_OR_NO_HEADER.search(grid.header(j))]
         if len(left) != 1:
             return []
         options[unmatched[0]] = left
@@ -177,7 +187,7 @@ def _check_rows(ctx: Context, check: Check, grid: Grid, weights: list[Weight], c
 
 def _stated_after(ctx: Context, grid: Grid) -> tuple[Decimal, int, int | None, str, int | None] | None:
     """`<title of the table> sebesar X` in the sentences after a one-row table."""
-    title = re.sub(r"^\W*tabel\s+[\w.]+\s*", "", grid.title or "", flags=re.I).strip().lower()
+    title = TABLE_PREFIX.sub("", grid.title or "").strip().lower()
     if len(title) < 10 or len(grid.rows) != 1 or grid.line is None:
         return None
     for st in ctx.report.document.statements:
@@ -189,7 +199,7 @@ def _stated_after(ctx: Context, grid: Grid) -> tuple[Decimal, int, int | None, s
         if pos < 0:
             continue
         for m in find_numbers(st.text[pos:]):
-            if m.value is not None and re.search(r"sebesar\s*$", st.text[pos:pos + m.start]):
+            if m.value is not None and SEBESAR_END.search(st.text[pos:pos + m.start]):
                 return m.value, m.decimals, line, m.raw, st.prov.page
     return None
 
@@ -234,7 +244,7 @@ def check_score_columns(ctx: Context, check: Check) -> Iterator[Issue]:
             v, w = _value(row, cn), (row[cb].q.value if cb < len(row) and row[cb].number else None)
             if akhir is None or not akhir.number or akhir.q.value is None:
                 continue
-            if v is None and w is not None and re.search(r"total|jumlah", grid.label(row), re.I) and parts:
+            if v is None and w is not None and TOTAL_WORD.search(grid.label(row)) and parts:
                 total = Interval.exact(Decimal(0))
                 for p in parts:
                     total = total + p
@@ -266,7 +276,7 @@ def _row_by_label(grid: Grid, pattern: str) -> tuple[GridCell, ...] | None:
 def check_combined_scores(ctx: Context, check: Check) -> Iterator[Issue]:
     """A combined score column must lie between the scores it combines, in every row."""
     for grid in ctx.grids:
-        tcols = [j for j in range(len(grid.headers)) if re.search(r"\bnilai\b", grid.header(j), re.I)
+        tcols = [j for j in range(len(grid.headers)) if NILAI_WORD.search(grid.header(j))
                  and TOTAL_HEADER.search(grid.header(j))]
         if len(tcols) != 1 or tcols[0] != len(grid.headers) - 1:
             continue
@@ -275,7 +285,7 @@ def check_combined_scores(ctx: Context, check: Check) -> Iterator[Issue]:
         for row in grid.rows:
             total = _value(row, t)
             parts = [v for j in range(len(row)) if j != t and (v := _value(row, j)) is not None
-                     and not re.search(r"tahun|^no$", grid.header(j), re.I)]
+                     and not YEAR_OR_NO_HEADER.search(grid.header(j))]
             if total is None or len(parts) < 2 or any(p.hi > 101 for p in (*parts, total)):
                 continue  # scores are on a 0-100 scale; larger figures are counts, not scores
             inside = min(p.lo for p in parts) <= total.hi and total.lo <= max(p.hi for p in parts)
