@@ -81,17 +81,22 @@ def test_bplhd_kegiatan_budget_page_33(pdfs_dir: Path) -> None:
 
 def test_the_only_errors_on_the_real_pdfs_are_real(pdfs_dir: Path) -> None:
     """Biro Organisasi Tabel 11 (page 29): the printed Rata-Rata of capaian (141,25) is not the mean of
-    200; 100; 128,57; 130,77 (139,84), and the efficiency mean 59,02 follows from it (true 57,60)."""
+    200; 100; 128,57; 130,77 (139,84), and the efficiency mean 59,02 follows from it (true 57,60).
+    Two capaian are misprinted where the same PDF prints them right elsewhere (checked by hand)."""
     errors = sorted(
         (f.source_file, f.page, f.line, f.rule, f.stated, f.expected)
         for name in (BIRO, BPLHD, CIMAHI, TANGSEL)
         for f in _outcome(pdfs_dir, name).findings
         if f.severity == Severity.ERROR
     )
-    assert errors == [
+    assert errors == sorted([
         (BIRO, 29, 23, "average_mismatch", "141,25", "139.84"),
         (BIRO, 29, 23, "average_mismatch", "59,02", "57.60"),
-    ]
+        # Tabel 10 row 7: 78,57 realised of a 95 target is 82,71 %, printed 31,57 (82,71 on page 16)
+        (BIRO, 24, 41, "capaian_mismatch", "31,57", "82.71"),
+        # 56,12 % realised of a 42,5 % target is 132,05 %, printed 132,5 % (132,05 on page 16)
+        (BPLHD, 17, 22, "capaian_mismatch", "132,5%", "132.05"),
+    ])
 
 
 # --------------------------------------------------------------------------- right grids the interpret stage misreads
