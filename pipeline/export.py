@@ -19,12 +19,12 @@ REPORT_COLUMNS = (
     "n_tables", "n_indicators", "n_budget_rows", "n_findings", "status", "error", "warnings",
 )
 INDICATOR_COLUMNS = (
-    "report_id", "source_file", "line", "page", "table_id", "kind", "year", "sasaran", "indikator", "target",
+    "report_id", "source_file", "line", "page", "table_id", "kind", "year", "period", "sasaran", "indikator", "target",
     "target_unit", "realisasi", "realisasi_unit", "capaian_stated", "capaian_computed", "status", "polarity",
     "target_raw", "realisasi_raw", "capaian_raw", "flags", "raw",
 )
 BUDGET_COLUMNS = (
-    "report_id", "source_file", "line", "page", "table_id", "kind", "year", "item", "parent_item", "is_total",
+    "report_id", "source_file", "line", "page", "table_id", "kind", "year", "period", "item", "parent_item", "is_total",
     "pagu", "pagu_original", "realisasi", "pct_stated", "pct_computed", "status", "pagu_raw", "realisasi_raw",
     "pct_raw", "flags", "raw",
 )
@@ -89,7 +89,7 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, objec
 def indicator_row(rec: IndicatorRecord, computed: Decimal | None = None, status: str = "") -> dict[str, object]:
     return {
         "report_id": rec.report_id, "source_file": rec.source_file, "line": rec.line, "page": rec.page,
-        "table_id": rec.table_id, "kind": rec.kind, "year": rec.year, "sasaran": rec.sasaran,
+        "table_id": rec.table_id, "kind": rec.kind, "year": rec.year, "period": rec.period, "sasaran": rec.sasaran,
         "indikator": rec.indikator, "target": _q(rec.target), "target_unit": rec.target.unit if rec.target else "",
         "realisasi": _q(rec.realisasi), "realisasi_unit": rec.realisasi.unit if rec.realisasi else "",
         "capaian_stated": _q(rec.capaian), "capaian_computed": computed, "status": status,
@@ -103,7 +103,7 @@ def indicator_row(rec: IndicatorRecord, computed: Decimal | None = None, status:
 def budget_row(rec: BudgetRecord, computed: Decimal | None = None, status: str = "") -> dict[str, object]:
     return {
         "report_id": rec.report_id, "source_file": rec.source_file, "line": rec.line, "page": rec.page,
-        "table_id": rec.table_id, "kind": rec.kind, "year": rec.year, "item": rec.item,
+        "table_id": rec.table_id, "kind": rec.kind, "year": rec.year, "period": rec.period, "item": rec.item,
         "parent_item": rec.parent_item, "is_total": rec.is_total, "pagu": _q(rec.pagu),
         "pagu_original": _q(rec.pagu_original), "realisasi": _q(rec.realisasi), "pct_stated": _q(rec.pct),
         "pct_computed": computed, "status": status, "pagu_raw": rec.pagu.raw if rec.pagu else "",

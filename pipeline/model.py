@@ -159,6 +159,7 @@ class IndicatorRecord:
     raw: str
     polarity: str = "higher"  # higher | lower
     capped: bool = False
+    period: str = ""  # a part of the year (TW I, Semester 2, Januari) where the report gives one
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class BudgetRecord:
     pct: Quantity | None
     raw: str
     pagu_original: Quantity | None = None
+    period: str = ""  # a part of the year (TW I, Semester 2, Januari) where the report gives one
 
 
 @dataclass(frozen=True)
