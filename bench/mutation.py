@@ -2,7 +2,8 @@
 
 A mutation takes a figure that a checkable record rests on (a target, realisasi, capaian, pagu, %,
 a total, a prose figure), changes its leading digit, reruns the whole pipeline on the mutated text,
-and counts it as caught when a new error or warning finding stands within `slack` lines of it.
+and counts it as caught when a new error or warning finding (one whose rule, line, stated and expected
+values the unmutated run did not give) names a line within `slack` lines of it.
 """
 
 from __future__ import annotations
@@ -89,13 +90,16 @@ def _number_part(raw: str) -> str:
     return m.group(0) if m else ""
 
 
-def _flags(outcome: Outcome) -> set[tuple[str, int]]:
-    out = set()
+FindingKey = tuple[str, int, str, str]
+
+
+def _flags(outcome: Outcome) -> dict[FindingKey, tuple[int, ...]]:
+    """Error and warning findings by identity (rule, line, stated, expected) → every line they name."""
+    out: dict[FindingKey, tuple[int, ...]] = {}
     for f in outcome.findings:
         if f.severity in (Severity.ERROR, Severity.WARNING):
-            for line in (f.line, *f.related_lines):
-                if line:
-                    out.add((f.rule, line))
+            lines = tuple(n for n in (f.line, *f.related_lines) if n)
+            out[(f.rule, f.line or 0, f.stated, f.expected)] = lines
     return out
 
 
@@ -110,7 +114,9 @@ def run_mutations(path: Path, limit: int = 40, slack: int = 3) -> list[MutationR
             text[m.line - 1] = text[m.line - 1].replace(m.raw, m.mutated, 1)
             target = Path(tmp) / path.name
             target.write_text("".join(text), encoding="utf-8")
-            after = _flags(process(target)) - before
-            hits = tuple(sorted({rule for rule, line in after if abs(line - m.line) <= slack}))
+            after = _flags(process(target))
+            new = {key: lines for key, lines in after.items() if key not in before}
+            hits = tuple(sorted({key[0] for key, lines in new.items()
+                                 if any(abs(n - m.line) <= slack for n in lines)}))
             results.append(MutationResult(m, bool(hits), hits))
     return results

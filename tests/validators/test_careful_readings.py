@@ -100,3 +100,13 @@ def test_lra_section_totals_on_the_real_pdf() -> None:
 
     findings = process(_need(PDFS / "cimahi_2016_lra.pdf")).findings
     assert _rules(findings, "cross_reference_mismatch") == []
+
+
+def test_small_counts_do_not_pass_for_another_column_order() -> None:
+    """1 Layanan / 1 Layanan / 200 %: 1/200 rounds to '1', but a count is no capaian — an error, not a misread."""
+    rec = indicator("1 Layanan", "1 Layanan", "200%", 476, indikator="Terlaksananya Layanan Perkantoran")
+    (f,) = _rules(audit(report(indicators=(rec,))), "capaian_mismatch")
+    assert (f.severity, f.line, f.stated, f.expected) == (Severity.ERROR, 476, "200%", "100.00")
+    swapped = indicator("80", "125,00", "100", 12)  # realisasi 100 and capaian 125,00 in each other's columns
+    (g,) = _rules(audit(report(indicators=(swapped,))), "capaian_mismatch")
+    assert g.severity == Severity.INFO and "another column order" in g.message

@@ -150,9 +150,12 @@ def _misread(rec: IndicatorRecord) -> bool:
     if any(f is None or f.value is None for f in figs):
         return False
     ivs = [figure(f).interval for f in figs]  # type: ignore[arg-type]
+    units = [f.unit for f in figs]  # type: ignore[union-attr]
     for ti, ri, ci in permutations(range(3)):
         if (ti, ri, ci) == (0, 1, 2) or ivs[ti].contains_zero():
             continue
+        if units[ci] not in ("", "percent") or (units[ti] and units[ri] and units[ti] != units[ri]):
+            continue  # a capaian is a percentage, and target and realisasi count the same thing
         c = figs[ci]
         try:
             if judge(c.value, c.decimals, (ivs[ri] / ivs[ti]).scale(HUNDRED)) == Verdict.OK:  # type: ignore[union-attr,arg-type]
