@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from extractors.base import Extraction, LayoutExtractor, Line
 from extractors.metadata import detect_metadata
-from pipeline.ingest import Source, read_text
+from pipeline.ingest import Source, failed_document, read_text
 from pipeline.model import Document
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def extract_text(source: Source) -> Document:
     office, year, report_type = detect_metadata(text)
     warnings: list[str] = []
     if not text.strip():
-        return _failed(source, "empty file: no text", len(lines))
+        return failed_document(source, "empty file: no text", len(lines))
     if report_type == "unknown" and not found.tables:
         warnings.append("not recognised as an LKjIP/LAKIP: no report title and no tables")
     return Document(
@@ -87,18 +87,3 @@ def extract_text(source: Source) -> Document:
         warnings=tuple(warnings),
     )
 
-
-def _failed(source: Source, reason: str, n_lines: int = 0) -> Document:
-    return Document(
-        report_id=source.report_id,
-        source_file=source.name,
-        sha256=source.sha256,
-        kind=source.kind,
-        layout="",
-        n_lines=n_lines,
-        n_pages=None,
-        office="",
-        year=None,
-        report_type="unknown",
-        error=reason,
-    )

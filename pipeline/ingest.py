@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.model import Document
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 PDF_SUFFIXES = (".pdf",)
 SUPPORTED = TEXT_SUFFIXES + PDF_SUFFIXES
@@ -76,3 +78,11 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def failed_document(source: Source, reason: str, n_lines: int = 0) -> Document:
+    """The Document of a file that could not be read: no tables, and the reason why."""
+    return Document(
+        report_id=source.report_id, source_file=source.name, sha256=source.sha256, kind=source.kind, layout="",
+        n_lines=n_lines, n_pages=None, office="", year=None, report_type="unknown", error=reason,
+    )

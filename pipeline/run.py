@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from pipeline import export
-from pipeline.ingest import Source, discover, kind_of, open_source, report_ids
+from pipeline.ingest import Source, discover, failed_document, kind_of, open_source, report_ids
 from pipeline.model import Document, Finding, Report
 
 log = logging.getLogger(__name__)
@@ -39,13 +39,6 @@ class BatchResult:
     @property
     def findings(self) -> list[Finding]:
         return [f for o in self.outcomes for f in o.findings]
-
-
-def failed_document(source: Source, reason: str) -> Document:
-    return Document(
-        report_id=source.report_id, source_file=source.name, sha256=source.sha256, kind=source.kind, layout="",
-        n_lines=0, n_pages=None, office="", year=None, report_type="unknown", error=reason,
-    )
 
 
 def extract(source: Source) -> Document:

@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from extractors.base import Line
+from extractors.formulas import find_formulas
+from extractors.metadata import detect_metadata
 from extractors.pdf import camelot_lattice, camelot_stream, plumber
 from extractors.pdf.build import TITLE, PageTable, caption, count_header_rows, heading_text, to_table
 from extractors.pdf.grid import Grid, PageLine, group_lines, inside
 from extractors.pdf.merge import group
 from extractors.pdf.quality import assess
 from extractors.pdf.settings import DEFAULT, PdfSettings
-from pipeline.ingest import Source
+from extractors.prose import find_statements
+from pipeline.ingest import Source, failed_document
 from pipeline.model import Document, Formula, Statement, Table
 
 log = logging.getLogger(__name__)
@@ -196,13 +199,13 @@ def extract_pdf(source: Source, settings: PdfSettings = DEFAULT) -> Document:
     problem = check_file(source.path)
     if problem:
         log.warning("%s: %s", source.name, problem)
-        return _failed(source, problem)
+        return failed_document(source, problem)
     import pdfplumber
 
     try:
         pdf = pdfplumber.open(str(source.path))
     except Exception as exc:  # pdfminer raises a zoo of exceptions on damaged files
-        return _failed(source, f"corrupt PDF: {type(exc).__name__}: {exc}")
+        return failed_document(source, f"corrupt PDF: {type(exc).__name__}: {exc}")
     pages: list[PageResult] = []
     context = ""
     with pdf:
@@ -235,7 +238,7 @@ def assemble(source: Source, pages: Sequence[PageResult], n_pages: int) -> Docum
     prose = [ln for p in pages for ln in p.prose]
     statements, formulas = _prose(prose, source.name)
     text = "\n".join(p.text for p in pages)
-    office, year, report_type = _metadata(text)
+    office, year, report_type = detect_metadata(text)
     warnings = tuple(w for p in pages for w in p.warnings)
     error = "" if any(p.n_lines for p in pages) or not warnings else "no page could be read"
     if not any(p.n_lines for p in pages) and all(OCR_NEEDED in w for w in warnings) and warnings:
@@ -276,44 +279,7 @@ def _tables(source: Source, page_tables: Sequence[PageTable]) -> tuple[Table, ..
 
 def _prose(lines: Sequence[Line], source_file: str) -> tuple[list[Statement], list[Formula]]:
     """Formulas first (they claim their lines, as in the text path), then statements in the rest."""
-    statements: list[Statement] = []
-    formulas: list[Formula] = []
-    try:
-        from extractors.formulas import find_formulas
-
-        formulas = list(find_formulas(lines, source_file))
-    except ImportError:
-        log.debug("extractors.formulas not available: no formulas")
+    formulas = list(find_formulas(lines, source_file))
     claimed = {(f.prov.page, f.prov.line) for f in formulas}
     rest = [ln for ln in lines if (ln.page, ln.number) not in claimed]
-    try:
-        from extractors.prose import find_statements
-
-        statements = list(find_statements(rest, source_file))
-    except ImportError:
-        log.debug("extractors.prose not available: no statements")
-    return statements, formulas
-
-
-def _metadata(text: str) -> tuple[str, int | None, str]:
-    try:
-        from extractors.metadata import detect_metadata
-    except ImportError:
-        return "", None, "unknown"
-    return detect_metadata(text)
-
-
-def _failed(source: Source, reason: str) -> Document:
-    return Document(
-        report_id=source.report_id,
-        source_file=source.name,
-        sha256=source.sha256,
-        kind="pdf",
-        layout="pdf",
-        n_lines=0,
-        n_pages=None,
-        office="",
-        year=None,
-        report_type="unknown",
-        error=reason,
-    )
+    return list(find_statements(rest, source_file)), formulas
