@@ -23,6 +23,7 @@ from interpret.context import TableContext, table_context
 from interpret.formulas import formula_records
 from interpret.indicators import CarryState, indicator_records
 from interpret.narrative import statement_records
+from interpret.quarterly import QuarterLayout, quarter_layout, quarterly_records
 from interpret.scores import score_table_records
 from interpret.transposed import transposed_records
 from pipeline.model import BudgetRecord, Document, IndicatorRecord, Report, Table
@@ -30,6 +31,19 @@ from pipeline.model import BudgetRecord, Document, IndicatorRecord, Report, Tabl
 log = logging.getLogger(__name__)
 
 MAX_CONTINUATION_GAP = 15  # lines between the end of a table and the start of its continuation
+
+
+@dataclass
+class _Quarterly:
+    """A quarterly K/Rp table and the header-less continuations gathered after it."""
+
+    layout: QuarterLayout
+    ctx: TableContext
+    parts: list[tuple[Table, int]]
+
+    @property
+    def last(self) -> Table:
+        return self.parts[-1][0]
 
 
 @dataclass
@@ -78,12 +92,49 @@ def _read_table(ctx: TableContext, table: Table, spec: HeaderSpec, body: tuple, 
     return score_table_records(ctx, table), []
 
 
+def _quarterly_part(table: Table, pending: _Quarterly, layout: QuarterLayout | None) -> int | None:
+    """Header rows to skip when `table` continues the pending quarterly table, None when it does not."""
+    last = pending.last
+    if layout is not None:
+        return layout.n_header if layout.pairs == pending.layout.pairs and not table.title else None
+    if table.continues:
+        return 0 if table.continues in (last.table_id, last.continues) else None
+    if table.title or table.page is None or last.page is None or table.page - last.page != 1:
+        return None
+    width = max((len(r) for r in table.rows), default=0)
+    last_width = max((len(r) for r in last.rows), default=0)
+    return 0 if abs(width - last_width) <= 1 and not read_header(table)[0].columns else None
+
+
+def _read_quarterly(document: Document, q: _Quarterly) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
+    try:
+        return quarterly_records(q.ctx, q.layout, q.parts)
+    except Exception:  # one unreadable table must not cost the report its other records
+        log.exception("%s: quarterly table %s could not be interpreted", document.source_file, q.ctx.table_id)
+        return [], []
+
+
 def table_records(document: Document) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
     """Every table in document order; a header-less continuation is read with the header before it."""
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
     prev: _Previous | None = None
+    pending: _Quarterly | None = None
     for table in document.tables:
+        q_layout = quarter_layout(table.header + table.rows)
+        if pending is not None:
+            skip = _quarterly_part(table, pending, q_layout)
+            if skip is not None:
+                pending.parts.append((table, skip))
+                continue
+            ind, bud = _read_quarterly(document, pending)
+            indicators += ind
+            budget += bud
+            pending = None
+        if q_layout is not None:
+            pending = _Quarterly(q_layout, table_context(document, table), [(table, q_layout.n_header)])
+            prev = None
+            continue
         spec, body = read_header(table)
         state = CarryState()
         ctx = table_context(document, table)
@@ -101,6 +152,10 @@ def table_records(document: Document) -> tuple[list[IndicatorRecord], list[Budge
         budget += bud
         if spec.columns:
             prev = _Previous(table, spec, _last_line(table), state, ctx)
+    if pending is not None:
+        ind, bud = _read_quarterly(document, pending)
+        indicators += ind
+        budget += bud
     return indicators, budget
 
 
