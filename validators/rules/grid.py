@@ -5,7 +5,7 @@ Shared by the table rules (sums, row totals, averages, weighted scores)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex as re
 
@@ -99,14 +99,20 @@ def _parse_rows(rows: list[tuple[Cell, ...]], headers: tuple[str, ...]) -> tuple
 DASH_OR_EMPTY = re.compile(r"^\s*(?:[-–—]+|nihil|)\s*$", re.I)
 
 
-def _texty(cell: Cell) -> bool:
-    """A label cell: words, or a row mark (`1.`, `2.1.`), not a figure with its unit."""
-    text = cell.text.strip()
+@lru_cache(maxsize=16384)
+def _is_label_text(text: str) -> bool:
+    """A label cell's text: words, or a row mark (`1.`, `2.1.`), not a figure with its unit."""
+    text = text.strip()
     if not text or DASH_OR_EMPTY.match(text):
         return False
     if SECTION_MARK.match(text):
         return True
     return parse_number(text).value is None and LETTERS.search(text) is not None
+
+
+def _texty(cell: Cell) -> bool:
+    """A label cell: words, or a row mark (`1.`, `2.1.`), not a figure with its unit."""
+    return _is_label_text(cell.text)
 
 
 def _block_start(row: tuple[Cell, ...]) -> int:
@@ -120,13 +126,15 @@ def realign(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
     if not rows:
         return rows
     width = max(len(r) for r in rows)
-    full = [_block_start(r) for r in rows if len(r) == width]
-    if len(full) < 2 or all(len(r) == width for r in rows):
+    if all(len(r) == width for r in rows):
+        return rows  # nothing ragged: no row moves (checked before any cell is read)
+    starts = [_block_start(r) for r in rows]
+    full = [b for r, b in zip(rows, starts, strict=True) if len(r) == width]
+    if len(full) < 2:
         return rows
     start = max(set(full), key=full.count)
     out = []
-    for row in rows:
-        b = _block_start(row)
+    for row, b in zip(rows, starts, strict=True):
         if len(row) == width or b > start or not row:
             out.append(row)
             continue
