@@ -16,6 +16,7 @@ value 11100000000, decimals -8: the figure is good to 10^8).
 from __future__ import annotations
 
 import logging
+import re as std_re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -86,6 +87,8 @@ _LIST_CLOSE = re.compile(r"[.)](?:\s|$)")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+")
 _SECTION_TITLE = re.compile(r"\.?\s+\p{Lu}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# a cell that is one ASCII figure and at most a percent sign: no markup, spaces, brackets, scale or unit word
+_PLAIN_FIGURE = std_re.compile(r"([0-9]+(?:[.,][0-9]+)*)( ?%)?")
 
 
 @dataclass(frozen=True)
@@ -342,6 +345,9 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
 @lru_cache(maxsize=16384)
 def _parse_number(text: str, hint: Hint) -> Quantity:
     """`parse_number` without provenance (the same cell text recurs across tables and checks)."""
+    plain = _plain_figure(text, hint)
+    if plain is not None:
+        return plain
     raw = text
     clean = _clean(text).rstrip(":;").strip()
     if clean.endswith(".") and not clean.endswith(".."):
@@ -371,7 +377,21 @@ def _parse_number(text: str, hint: Hint) -> Quantity:
             f"{unit_raw} {scale_raw}".strip()
     if number is None:
         return _quantity(raw, None, unit=unit, unit_raw=unit_raw, flags={Flag.TEXT})
-    unit = unit or hint.unit
+    return _figure(raw, number, unit or hint.unit, unit_raw, hint, scale)
+
+
+def _plain_figure(text: str, hint: Hint) -> Quantity | None:
+    """A cell that is only a figure (`1.234`, `96,35`, `96,35 %`): what the full reading gives, without
+    the cleaning, bracket, placeholder, scale and unit passes none of which can apply to it."""
+    m = _PLAIN_FIGURE.fullmatch(text)
+    if m is None:
+        return None
+    unit, unit_raw = ("percent", "%") if m.group(2) else (hint.unit, "")
+    return _figure(text, m.group(1), unit, unit_raw, hint, 0)
+
+
+def _figure(raw: str, number: str, unit: str, unit_raw: str, hint: Hint, scale: int) -> Quantity:
+    """The Quantity of one figure token with its unit, read in the convention its context decides."""
     # a scaled figure (`1,500 miliar`) is no whole count: only the column's convention decides it
     conv = _resolve(number, Hint(hint.convention), "") if scale else _resolve(number, hint, unit)
     if conv is None:
