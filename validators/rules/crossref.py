@@ -110,21 +110,34 @@ def names_in(name: str, text: str) -> bool:
     return not _extra_words(words, name.split())
 
 
+def _alike(name: str, rep: str) -> bool:
+    """Two normalised names of one indicator: spelt at least MIN_SIMILARITY alike, no distinguishing word."""
+    return bool(name) and fuzz.token_sort_ratio(name, rep, score_cutoff=MIN_SIMILARITY) >= MIN_SIMILARITY \
+        and not distinct_names(name, rep)
+
+
 def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> list[int]:
     """A group index per name: names at least MIN_SIMILARITY alike share a group; a sentence (a
     narrative record named by its whole sentence) joins the group whose name it contains."""
     sentences = sentences or [False] * len(names)
     reps: list[str] = []
     out: list[int | None] = []
+    known: dict[str, int] = {}  # a name met again joins the group it joined: reps before it only grow after it
     for name, is_sentence in zip(names, sentences, strict=True):
         if is_sentence:
             out.append(None)
             continue
-        idx = next((i for i, r in enumerate(reps) if name and fuzz.token_sort_ratio(name, r) >= MIN_SIMILARITY
-                    and not distinct_names(name, r)), None)
-        if idx is None:
+        if name in known:
+            out.append(known[name])
+            continue
+        idx = next((i for i, r in enumerate(reps) if _alike(name, r)), None)
+        if idx is not None:
+            known[name] = idx
+        else:
             reps.append(name)
             idx = len(reps) - 1
+            if _alike(name, name):  # met again, it joins its own group (an empty name never joins one)
+                known[name] = idx
         out.append(idx)
     for k, (name, is_sentence) in enumerate(zip(names, sentences, strict=True)):
         if not is_sentence:
@@ -143,14 +156,14 @@ def expand_acronyms(short: str, long: str) -> str:
     """`persentase rencana aksi rb` against `… reformasi birokrasi …`: the long name's words whose
     initials spell an acronym of the short one are replaced by that acronym."""
     words = long.split()
+    initials = "".join(w[0] for w in words)  # one letter per word: a run of words spells `initials[i:i + n]`
     for token in set(short.split()):
         if not 2 <= len(token) <= 4 or not token.isalpha():
             continue
-        n = len(token)
-        for i in range(len(words) - n + 1):
-            if "".join(w[0] for w in words[i:i + n]) == token:
-                words[i:i + n] = [token]
-                break
+        i = initials.find(token)
+        if i >= 0:
+            words[i:i + len(token)] = [token]
+            initials = initials[:i] + token[0] + initials[i + len(token):]
     return " ".join(words)
 
 
@@ -160,8 +173,8 @@ def _contains(text: str, name: str) -> bool:
     if name.startswith("\x00"):
         return False  # a sentence that named no indicator is no indicator name
     if len(name) <= len(text):
-        return fuzz.partial_ratio(name, text) >= 95 and names_in(name, text)
-    return len(text.split()) >= 4 and fuzz.partial_ratio(text, expand_acronyms(text, name)) >= 95
+        return fuzz.partial_ratio(name, text, score_cutoff=95) >= 95 and names_in(name, text)
+    return len(text.split()) >= 4 and fuzz.partial_ratio(text, expand_acronyms(text, name), score_cutoff=95) >= 95
 
 
 def _is_sentence(rec: IndicatorRecord) -> bool:
@@ -435,7 +448,7 @@ def _best_record(text: str, recs: Sequence[IndicatorRecord]) -> list[IndicatorRe
         if len(name) < 15:
             continue
         if name not in scores:
-            score = fuzz.partial_ratio(name, norm)
+            score = fuzz.partial_ratio(name, norm, score_cutoff=90)  # below 90: 0, never kept
             scores[name] = score if score >= 90 and names_in(name, norm) else None
         if (got := scores[name]) is not None:
             scored.append((got, r))
