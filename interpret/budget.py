@@ -1,6 +1,7 @@
 """Budget tables → BudgetRecord: by jenis belanja, by program/kegiatan, per year, PNBP, other.
 
-A kegiatan row gets as parent_item the last `Program …` row above it. In a column of
+A kegiatan row gets as parent_item the last `Program …` row above it, or the row whose printed
+number is a prefix of its own (`1.01` over `1.01.01`); an LRA is read section by section (`lra`). In a column of
 rupiah a small whole number (`26`) is an amount too. A row of a
 budget table that holds no amount but a score under the `%` column (an indicator
 listed under its sasaran's budget line) is returned as an IndicatorRecord with that
@@ -9,12 +10,16 @@ score as its realisasi.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from interpret.cells import clean, is_money, row_text
-from interpret.columns import HeaderColumn, Layout
+from interpret.columns import HeaderColumn, Layout, Row
 from interpret.context import TableContext, is_total, polarity
+from interpret.hierarchy import Code, code_of, is_nested_numbering, parents_by_numbering
 from interpret.indicators import CarryState
+from interpret.lra import LraRow, is_lra, lra_readings
 from interpret.rows import RowReading, column_conventions, first_text, read_row
 from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
 
@@ -86,12 +91,41 @@ def _amount_row(reading: RowReading, amounts: list[Quantity], money: frozenset[H
     return all(_is_whole(q) for q in amounts) and all(hc in money for hc in cols)
 
 
+def row_code(layout: Layout, row: Row, label: str) -> Code | None:
+    """The account or program number a row prints: in a cell left of its label, or opening the label."""
+    end = layout.label_col if layout.label_col is not None else 0
+    for cell in row[:end]:
+        code = code_of(clean(cell.text))
+        if code is not None:
+            return code
+    return code_of(label)
+
+
+def _amounts(r: BudgetRecord) -> tuple:
+    return tuple(q.value if q is not None else None for q in (r.pagu, r.realisasi))
+
+
+def nest_records(records: list[BudgetRecord], codes: list[Code | None], label: str) -> list[BudgetRecord]:
+    """An LRA's rows take kind, parent and total from their section and numbers (see `lra`); in any other
+    budget table printed numbers that nest (`1.1.` over `1.1.1.`) give the parent where they find one."""
+    rows = [LraRow(r.item, c, _amounts(r)) for r, c in zip(records, codes, strict=True)]
+    if is_lra(rows):
+        return [replace(r, kind=x.kind, parent_item=x.parent_item, is_total=x.is_total)
+                for r, x in zip(records, lra_readings(rows, label), strict=True)]
+    if not is_nested_numbering(codes):
+        return records
+    parents = parents_by_numbering(codes)
+    return [replace(r, parent_item=records[p].item) if p is not None and not r.is_total else r
+            for r, p in zip(records, parents, strict=True)]
+
+
 def budget_records(
     ctx: TableContext, layout: Layout, state: CarryState
 ) -> tuple[list[BudgetRecord], list[IndicatorRecord]]:
     conv = column_conventions(layout)
     kind = budget_kind(ctx, layout)
     records: list[BudgetRecord] = []
+    codes: list[Code | None] = []
     indicators: list[IndicatorRecord] = []
     readings = [read_row(layout, row, conv) for row in layout.body]
     money = money_columns(readings)
@@ -129,4 +163,5 @@ def budget_records(
                 realisasi=vals.get("realisasi"), pct=vals.get("pct"), raw=row_text(row),
                 pagu_original=vals.get("pagu_original"),
             ))
-    return records, indicators
+            codes.append(row_code(layout, row, label))
+    return nest_records(records, codes, f"{ctx.label} {' '.join(hc.text for hc in layout.spec.columns)}"), indicators
