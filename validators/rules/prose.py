@@ -167,12 +167,23 @@ def continued(statements: Sequence[Statement], i: int) -> Statement:
     return Statement(text, st.prov, st.context)
 
 
+COUNT_WORD = re.compile(r"sejumlah|sebanyak|berjumlah|total", re.I)  # what COUNT_HEAD needs somewhere
+
+
+def _may_count(text: str) -> bool:
+    """A count and its breakdown can stand in `text` (COUNT_HEAD's word and BREAKDOWN both occur): else no
+    figure of it needs reading."""
+    return COUNT_WORD.search(text) is not None and BREAKDOWN.search(text) is not None
+
+
 def check_prose_counts(ctx: Context, check: Check) -> Iterator[Issue]:
     statements = ctx.report.document.statements
     for i in range(len(statements)):
         st = continued(statements, i)
-        figs = _figures(st)
         text = st.text
+        if not _may_count(text):
+            continue
+        figs = _figures(st)
         for k, n in enumerate(figs):
             if n.decimals or n.unit in ("percent", "rupiah", "") or not COUNT_HEAD.search(text[:n.start]):
                 continue
