@@ -171,17 +171,25 @@ def grids(doc: Document) -> tuple[Grid, ...]:
     return tuple(out)
 
 
-def is_total_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
-    """A JUMLAH / Total row: a short total label, and no row number of its own (`6 | Jumlah pedoman` is an item)."""
-    label = grid.label(row)
-    if row and ROW_NUMBER_CELL.match(row[0].text):
-        return False
+@lru_cache(maxsize=16384)
+def _is_total_label(label: str) -> bool:
     return bool(label) and len(label) <= 60 and TOTAL_LABEL.match(label) is not None and not AVERAGE_LABEL.match(label)
 
 
-def is_average_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
-    label = grid.label(row)
+@lru_cache(maxsize=16384)
+def _is_average_label(label: str) -> bool:
     return bool(label) and len(label) <= 80 and AVERAGE_LABEL.match(label) is not None
+
+
+def is_total_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
+    """A JUMLAH / Total row: a short total label, and no row number of its own (`6 | Jumlah pedoman` is an item)."""
+    if row and ROW_NUMBER_CELL.match(row[0].text):
+        return False
+    return _is_total_label(grid.label(row))
+
+
+def is_average_row(grid: Grid, row: tuple[GridCell, ...]) -> bool:
+    return _is_average_label(grid.label(row))
 
 
 def row_line(row: tuple[GridCell, ...]) -> int | None:
