@@ -78,6 +78,13 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
 _STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
+# `2. Berdasarkan Seksi/Bagian`, `b. Menurut Golongan`: a numbered sub-heading over a small table
+_SUBHEADING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+[^\W\d_]")
+MAX_SUBHEADING_WORDS = 8
+# words that head a count column (`Seksi | Laki-laki | Perempuan | Jumlah`)
+_COUNT_WORDS = frozenset({"laki", "laki-laki", "lk", "pria", "perempuan", "wanita", "pr", "jumlah", "total", "l", "p"})
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TOTAL_LABEL = re.compile(r"^\s*(?:jumlah|total|jumlah\s+total)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,40 @@ def _ends_region(info: Info) -> bool:
     return bool(_HEADING.match(text) or _STOP.match(text) or is_dateline(text))
 
 
+def _next_text(infos: Sequence[Info], i: int) -> Info | None:
+    """The first line after `i` that is not blank."""
+    j = i + 1
+    while j < len(infos) and infos[j].kind in ("blank", "page"):
+        j += 1
+    return infos[j] if j < len(infos) else None
+
+
+def _is_subheading(info: Info) -> bool:
+    return (info.kind == "text" and bool(_SUBHEADING.match(info.text))
+            and len(info.text.split()) <= MAX_SUBHEADING_WORDS and not _SENTENCE_END.search(info.text))
+
+
+def is_count_header(text: str) -> bool:
+    """`Seksi/Bagian laki laki wanita`, `Jabatan Jumlah`: a label column's name and count-column words.
+
+    Count words alone (`Laki-laki perempuan`, a chart's legend) name no label column: no header."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    counts = [w for w in words if w in _COUNT_WORDS]
+    return bool(counts) and len(counts) < len(words) and len(words) <= MAX_HEADER_WORDS and not _DIGIT.search(text)
+
+
+def subheading_header(infos: Sequence[Info], i: int) -> int | None:
+    """Index of the header line under a numbered sub-heading at `i` (`2. Berdasarkan Golongan` /
+    `Golongan laki laki wanita` / a row of figures), or None: a new small table starts there."""
+    if not _is_subheading(infos[i]):
+        return None
+    head = _next_text(infos, i)
+    if head is None or head.kind != "text" or not (is_count_header(head.text) or starts_header(head.text)):
+        return None
+    first = _next_text(infos, head.index)
+    return head.index if first is not None and first.kind == "figure" and first.shape.prefix else None
+
+
 def is_heading(text: str) -> bool:
     stripped = collapse(text)
     return (
@@ -183,8 +224,10 @@ def _is_title(text: str) -> bool:
     return bool(_NUMBERED_HEADING.match(text)) or role_words(text, years=False) == 0
 
 
-def _find_header(infos: Sequence[Info], i: int) -> _Start | None:
-    """From a header-vocabulary line, collect lines up to the first figure line and split them."""
+def _find_header(infos: Sequence[Info], i: int, forced: bool = False) -> _Start | None:
+    """From a header-vocabulary line, collect lines up to the first figure line and split them.
+
+    `forced`: line `i` is a header by its place (under a sub-heading), whatever its words."""
     pre: list[Info] = []
     j = i
     while j < len(infos):
@@ -201,6 +244,8 @@ def _find_header(infos: Sequence[Info], i: int) -> _Start | None:
     else:
         return None
     roles = [k for k, info in enumerate(pre) if has_role(info.text) or info.kind == "colnum"]
+    if forced and not roles:
+        roles = [0]
     if not roles:
         return None
     k = roles[-1]
@@ -290,7 +335,7 @@ def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
             region.events.append(info)
             m += 1
             continue
-        if _ends_region(info):
+        if _ends_region(info) or subheading_header(infos, m) is not None:
             break
         if info.kind == "years" or (info.kind == "text" and starts_header(info.text)):
             block = _header_block(infos, m)
@@ -453,6 +498,15 @@ class PlainLayoutExtractor:
         i = 0
         while i < len(infos):
             info = infos[i]
+            under = subheading_header(infos, i) if info.kind == "text" else None
+            if under is not None:
+                found = self._table_at(infos, under, source_file, headings, len(tables), collapse(info.text))
+                if found is not None:
+                    table, lines_used, end = found
+                    tables.append(_linked(table, tables))
+                    used |= lines_used
+                    i = max(end, i + 1)
+                    continue
             if (
                 info.kind != "text"
                 or info.shape.words > MAX_HEADER_WORDS
@@ -474,9 +528,10 @@ class PlainLayoutExtractor:
         return Extraction(tables=tuple(tables), claimed=frozenset(used))
 
     def _table_at(
-        self, infos: Sequence[Info], i: int, source_file: str, headings: Sequence[str], n_before: int
+        self, infos: Sequence[Info], i: int, source_file: str, headings: Sequence[str], n_before: int,
+        subheading: str = "",
     ) -> tuple[Table, set[int], int] | None:
-        start = _find_header(infos, i)
+        start = _find_header(infos, i, forced=bool(subheading))
         if start is None:
             return None
         header_lines = [h.text for h in start.header_infos]
@@ -494,6 +549,7 @@ class PlainLayoutExtractor:
             roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
             items = numbered_last(rows)
             finished = [finish_row(r, header.has_no, header.n_text, roles, items) for r in rows]
+        finished = drop_chart_tail(finished)
         if not finished:
             return None
         first = start.header_infos[0].line
@@ -505,7 +561,7 @@ class PlainLayoutExtractor:
             header=_header_cells(header, first, source_file),
             rows=body,
             engine="plain",
-            title=_title(infos, start.header_infos[0].index),
+            title=_title(infos, start.header_infos[0].index) or subheading,
             context=headings[start.header_infos[0].index],
             page=page,
             line=first.number,
@@ -517,6 +573,24 @@ class PlainLayoutExtractor:
         }
         end = max(x.index for x in (*region.header_infos, *region.repeats, *region.events)) + 1
         return table, used, end
+
+
+def _is_percent_row(rc: RowCells) -> bool:
+    figs = [f for f in rc.figures if f is not None]
+    return bool(figs) and all(f.text.rstrip().endswith("%") for f in figs)
+
+
+def drop_chart_tail(rows: list[RowCells]) -> list[RowCells]:
+    """Rows after a table's `Jumlah` row that hold only percentages where the table held none: the labels
+    of a chart drawn under the table (`perempuan 20%`, `Laki-laki 80%`), not rows of it."""
+    totals = [k for k, rc in enumerate(rows) if any(_TOTAL_LABEL.match(t) for t, _ in rc.texts)]
+    if not totals or totals[-1] == len(rows) - 1:
+        return rows
+    cut = totals[-1] + 1
+    if any(_is_percent_row(rc) for rc in rows[:cut]) or not all(_is_percent_row(rc) for rc in rows[cut:]):
+        return rows
+    log.debug("plain: %d chart label rows after the total row dropped", len(rows) - cut)
+    return rows[:cut]
 
 
 def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:

@@ -122,6 +122,8 @@ _QUALIFIED = frozenset({"sasaran", "indikator", "jumlah", "kode", "sub", "uraian
 _QUALIFIERS = frozenset({"kegiatan", "program", "kinerja", "strategis", "utama", "anggaran", "belanja"})
 _FUNDED = frozenset({"pagu", "realisasi", "target", "alokasi", "jumlah", "sisa"})  # `Pagu Anggaran`
 _TOKEN = re.compile(r"\S+")
+# `Laki-laki`, `laki laki`, `Perempuan`, `Wanita`: each heads a count column of its own
+_GENDER = frozenset({"laki", "laki-laki", "lk", "pria", "perempuan", "wanita", "pr"})
 _DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _WIDE = 3  # spaces that separate two cells in `pdftotext -layout` output
@@ -229,6 +231,8 @@ def _joins_current(word: str, current: list[str]) -> bool:
     head, last = norm_word(current[0]), current[-1]
     if head in ("no", "nomor"):
         return w == "urut" or not w
+    if w in _GENDER:
+        return w == "laki" and norm_word(last) == "laki"  # `laki laki` is one word printed apart
     if word.startswith("(") or (len(w) <= 1 and w != "%") or last.endswith("/"):
         return True
     if is_year(word):
@@ -278,7 +282,7 @@ def header_text(lines: Sequence[str]) -> str:
 
 def _is_role_cell(cell: str) -> bool:
     words = cell.split()
-    return is_role(words[0]) or any(is_year(w) for w in words)
+    return is_role(words[0]) or norm_word(words[0]) in _GENDER or any(is_year(w) for w in words)
 
 
 def role_count(lines: Sequence[str]) -> int:

@@ -492,3 +492,60 @@ def test_fast_enough(jember: tuple[list[Line], Extraction]) -> None:
         _extract(lines)
         runs.append(time.perf_counter() - start)
     assert min(runs) < 0.6, f"{min(runs):.3f}s for {len(lines)} lines"
+
+
+# --------------------------------------------------------------------------- sub-tables under sub-headings
+
+STAFF = """
+1. Menurut Jenis Kelamin
+Jenis Kelamin Jumlah
+Pria 30
+Wanita 10
+2. Menurut Bidang
+Bidang laki laki wanita
+Sekretariat 5 3
+Bidang Teknis 25 7
+Jumlah 30 10
+Jumlah pegawai menurut gender
+wanita
+25%
+Laki-laki
+75%
+Laki-laki
+perempuan
+3. Menurut Pendidikan
+Pendidikan Jumlah
+S1 28
+S2 12
+Total 40
+"""
+
+
+def test_subheading_over_a_header_starts_a_new_table() -> None:
+    tables = _extract(_lines(STAFF)).tables
+    assert [t.title for t in tables] == ["1. Menurut Jenis Kelamin", "2. Menurut Bidang", "3. Menurut Pendidikan"]
+    assert [_texts(r) for r in tables[1].header] == [["Bidang", "laki laki", "wanita"]]
+    assert [_texts(r) for r in tables[1].rows] == [
+        ["Sekretariat", "5", "3"], ["Bidang Teknis", "25", "7"], ["Jumlah", "30", "10"]]  # no chart labels
+    assert [_texts(r) for r in tables[2].rows] == [["S1", "28"], ["S2", "12"], ["Total", "40"]]
+
+
+def test_chart_legend_is_no_header() -> None:
+    from extractors.plain import is_count_header
+
+    assert not is_count_header("Laki-laki perempuan")
+    assert is_count_header("Golongan laki laki wanita") and is_count_header("Jabatan Jumlah")
+    legend_only = "Grafik Pegawai\nLaki-laki perempuan\nLaki-laki 30\nperempuan 10\n"
+    assert _extract(_lines(legend_only)).tables == ()
+
+
+def test_jember_staff_sub_tables(jember: tuple[list[Line], Extraction]) -> None:
+    _, found = jember
+    by_title = {t.title: t for t in found.tables}
+    section = by_title["2. Berdasarkan Seksi/Bagian"]
+    assert [_texts(r) for r in section.header] == [["Seksi/Bagian", "laki laki", "wanita"]]
+    assert (_texts(section.rows[-1]), section.rows[-1][1].prov.line) == (["Jumlah", "49", "12"], 723)
+    grade = by_title["3. Berdasarkan Golongan"]
+    assert _texts(grade.rows[-1]) == ["Jumlah", "49", "12"]
+    position = by_title["4. Berdasarkan Jabatan"]
+    assert _texts(position.rows[0]) == ["Jabatan Struktural", "15"]
