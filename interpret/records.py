@@ -3,7 +3,9 @@
 Tables go through `columns` (header roles, spans, alignment), `classify` (indicator,
 budget or neither), then `indicators` / `budget` / `transposed`; prose statements through
 `narrative`, formulas through `formulas`. A table none of these takes may be a score table
-by year (IKPA, SMART: `scores`).
+by year (IKPA, SMART: `scores`). A quarterly K/Rp table (`quarterly`) is gathered with its
+header-less continuations first and read as one, since its nesting comes from sums that run
+across page breaks.
 
 Tables are read in document order. A table without a header of its own that follows
 closely on a table with one (a table split over pages, or a page break the extractor
