@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a value was read: file, page (PDF only, 1-based), line (1-based), raw text."""
 
@@ -25,7 +25,7 @@ class Provenance:
 # --------------------------------------------------------------------------- extract
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One cell of an extracted table: its text (markup removed) and where it stands."""
 
