@@ -186,6 +186,7 @@ def is_role(word: str) -> bool:
     return _in(word, ROLE_WORDS) or is_year(word)
 
 
+@lru_cache(maxsize=16384)
 def is_headerish(text: str) -> bool:
     """A short line made mostly of header vocabulary (or years, or column numbers), no sentence."""
     words = text.split()
@@ -204,6 +205,7 @@ def has_role(text: str) -> bool:
     return any(is_role(w) for w in text.split()) or is_year_line(text)
 
 
+@lru_cache(maxsize=16384)
 def starts_header(text: str) -> bool:
     """A header-ish line with at least one word that heads a column."""
     return is_headerish(text) and any(_in(w, _STARTERS) for w in text.split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -123,8 +124,12 @@ def _attaches(tok: str, is_last: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def shape_of(text: str) -> Shape:
-    """Split a line into its text prefix and its trailing figure cells (see module docstring)."""
+    """Split a line into its text prefix and its trailing figure cells (see module docstring).
+
+    A pure function of the text, cached: the extractor asks again for lines it has already shaped.
+    """
     if not _HAS_DIGIT.search(text):  # no figure without a digit: the fast path for prose
         prefix = collapse(text)
         return Shape(prefix, (), len(prefix.split()), bool(_WIDE_GAP.search(text.strip())))
@@ -176,6 +181,7 @@ def is_rownum_only(text: str) -> bool:
     return bool(_ROWNUM_ONLY.match(text))
 
 
+@lru_cache(maxsize=16384)
 def is_year_line(text: str) -> bool:
     """`2021 2022 2023`, `Tahun 2021 Tahun 2022`: years heading their columns."""
     words = text.split()
@@ -183,6 +189,7 @@ def is_year_line(text: str) -> bool:
     return bool(years) and all(_YEAR.match(w.strip("()")) or w.lower() in _YEAR_WORDS for w in words)
 
 
+@lru_cache(maxsize=16384)
 def is_colnum_line(text: str) -> bool:
     """`1 2 3 4 5`, `(1) (2) (3) (4)`: the column numbering printed under a header, counting from 1."""
     words = text.split()
@@ -208,6 +215,7 @@ def is_dateline(text: str) -> bool:
     return bool(_DATE.search(text))
 
 
+@lru_cache(maxsize=16384)
 def is_year(word: str) -> bool:
     return bool(_YEAR.match(word.strip("()")))
 

@@ -37,13 +37,18 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+@lru_cache(maxsize=16384)
 def is_column_number(text: str) -> bool:
     """`(1)`, `(2)` …: the column-numbering row some tables print under their header."""
     return bool(_COLUMN_NUMBER.match(text))
 
 
+@lru_cache(maxsize=32768)
 def is_figure(text: str) -> bool:
-    """True when the cell holds one figure (with its unit), a `Nihil`, or an unfilled placeholder."""
+    """True when the cell holds one figure (with its unit), a `Nihil`, or an unfilled placeholder.
+
+    A pure function of the text, cached: the same cell is asked about by several readers.
+    """
     t = clean(text)
     if not t:
         return False
