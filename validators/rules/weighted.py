@@ -207,8 +207,8 @@ def _stated_after(ctx: Context, grid: Grid) -> tuple[Decimal, int, int | None, s
 def check_score_rows(ctx: Context, check: Check) -> Iterator[Issue]:
     """IKPA rows: Nilai × Bobot / 100 = Nilai Akhir, column by column."""
     for grid in ctx.grids:
-        nilai, bobot = _row_by_label(grid, r"^nilai$"), _row_by_label(grid, r"^bobot$")
-        akhir = _row_by_label(grid, r"^nilai\s+akhir$")
+        nilai, bobot = _row_by_label(grid, _NILAI_LABEL), _row_by_label(grid, _BOBOT_LABEL)
+        akhir = _row_by_label(grid, _AKHIR_LABEL)
         if nilai is None or bobot is None or akhir is None:
             continue
         counts = [sum(1 for c in r if c.number) for r in (nilai, bobot, akhir)]
@@ -227,15 +227,24 @@ def check_score_rows(ctx: Context, check: Check) -> Iterator[Issue]:
                         page=cell.prov.page)
 
 
-def _column(grid: Grid, pattern: str) -> int | None:
-    found = [j for j in range(len(grid.headers)) if re.fullmatch(pattern, grid.header(j).strip(), re.I)]
+_NILAI_LABEL = re.compile(r"^nilai$", re.I)
+_BOBOT_LABEL = re.compile(r"^bobot$", re.I)
+_AKHIR_LABEL = re.compile(r"^nilai\s+akhir$", re.I)
+_NILAI_HEADER = re.compile(r"nilai", re.I)
+_BOBOT_HEADER = re.compile(r"bobot(?:\s*\(%\))?", re.I)
+_AKHIR_HEADER = re.compile(r"nilai\s+akhir", re.I)
+
+
+def _column(grid: Grid, pattern: re.Pattern[str]) -> int | None:
+    """The one column whose whole header `pattern` matches (None when none or several)."""
+    found = [j for j in range(len(grid.headers)) if pattern.fullmatch(grid.header(j).strip())]
     return found[0] if len(found) == 1 else None
 
 
 def check_score_columns(ctx: Context, check: Check) -> Iterator[Issue]:
     """IKPA as columns: each row's Nilai × Bobot = Nilai Akhir; the Nilai Total row = Σ Nilai Akhir."""
     for grid in ctx.grids:
-        cn, cb, ca = _column(grid, r"nilai"), _column(grid, r"bobot(?:\s*\(%\))?"), _column(grid, r"nilai\s+akhir")
+        cn, cb, ca = _column(grid, _NILAI_HEADER), _column(grid, _BOBOT_HEADER), _column(grid, _AKHIR_HEADER)
         if cn is None or cb is None or ca is None:
             continue
         parts: list[Interval] = []
@@ -265,10 +274,11 @@ def check_score_columns(ctx: Context, check: Check) -> Iterator[Issue]:
                             page=akhir.prov.page)
 
 
-def _row_by_label(grid: Grid, pattern: str) -> tuple[GridCell, ...] | None:
+def _row_by_label(grid: Grid, pattern: re.Pattern[str]) -> tuple[GridCell, ...] | None:
+    """The first row whose last text cell `pattern` matches."""
     for r in grid.rows:
         words = [c.text.strip() for c in r if not c.number and c.text.strip()]
-        if words and re.match(pattern, words[-1], re.I):
+        if words and pattern.match(words[-1]):
             return r
     return None
 
