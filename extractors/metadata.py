@@ -17,32 +17,48 @@ _UNIT_HEADS = (
     r"(?:Dinas|Badan|Biro|Inspektorat|Sekretariat|Satuan|Rumah\s+Sakit|Lembaga\s+Pemasyarakatan|Rumah\s+Tahanan"
     r"|Balai|Pemerintah\s+(?:Kota|Kabupaten|Provinsi))",
 )
-# a unit name: a head followed by capitalised words (stop at verbs/lower-case text)
-_NAME_WORD = r"(?:[\p{Lu}][\p{L}.&-]*|dan|dan\s+[\p{Lu}][\p{L}]*|Non|TPI)"
-_UNIT = re.compile(
-    rf"\b(?:{'|'.join(_UNIT_HEADS)})(?:\s+{_NAME_WORD}){{0,8}}",
-    re.I | re.V1,
-)
+# a unit name: a head (any case) followed by capitalised words — case-sensitive, so that
+# lower-case prose ("atau lapangan") ends the name; "dan"/"Non"/"TPI" may stand inside it
+_NAME_WORD = r"(?:[\p{Lu}][\p{L}.&-]*|dan|dan\s+[\p{Lu}][\p{L}]*)"
+_UNIT = re.compile(rf"\b(?i:{'|'.join(_UNIT_HEADS)})(?:\s+{_NAME_WORD}){{0,8}}", re.V1)
+# words that begin the next phrase of a title page, never part of a unit's name
+_NAME_STOPS = frozenset({
+    "laporan", "untuk", "tahun", "yang", "nomor", "jalan", "jl", "jl.", "telp", "alamat", "kepala", "periode",
+    "triwulan", "realisasi", "perjanjian", "tentang", "pada", "lkjip", "lakip", "lkip", "kinerja", "di",
+    "drs.", "dr.", "ir.", "h.", "hj.", "prof.", "nip", "nip.",  # a signatory's name follows the unit
+})
 _YEAR_TITLE = re.compile(
     r"(?:LAKIP|LKjIP|LKIP|Laporan\s+(?:Akuntabilitas\s+)?Kinerja(?:\s+Instansi\s+Pemerintah(?:an)?)?"
     r"|Laporan\s+Realisasi\s+Anggaran)[^\n]{0,120}?\b(?:Tahun\s+(?:Anggaran\s+)?)?((?:19|20)\d\d)\b",
     re.I,
 )
 _YEAR_TA = re.compile(r"\bTahun\s+(?:Anggaran\s+)?((?:19|20)\d\d)\b", re.I)
+_ANY_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 _SPLIT_YEAR = re.compile(r"^\s*(2)\s*\n\s*(0)\s*\n\s*(\d)\s*\n\s*(\d)\s*$", re.M)
 _SPACES = re.compile(r"\s+")
-_REPORT_TYPES = {
-    "LAKIP": re.compile(r"\bLAKIP\b|Laporan\s+Akuntabilitas\s+Kinerja", re.I),
-    "LKjIP": re.compile(r"\bLKjIP\b|Laporan\s+Kinerja\s+Instansi\s+Pemerintah", re.I),
-    "LKIP": re.compile(r"\bLKIP\b", re.I),
-    "LRA": re.compile(r"Laporan\s+Realisasi\s+Anggaran", re.I),
-    "Perjanjian Kinerja": re.compile(r"Perjanjian\s+Kinerja", re.I),
+# the acronyms a report calls itself by (LKIP only in capitals: "lkip" is no word)
+_ACRONYMS = {
+    "LAKIP": re.compile(r"\bLAKIP\b", re.I),
+    "LKjIP": re.compile(r"\bLKjIP\b", re.I),
+    "LKIP": re.compile(r"\bLKIP\b"),
 }
-_LAPORAN_KINERJA = re.compile(r"\bLaporan\s+Kinerja\b", re.I)
+# the full titles, for reports that name no acronym, in order of precedence
+_TITLES = (
+    ("LAKIP", re.compile(r"Laporan\s+Akuntabilitas\s+Kinerja", re.I)),
+    ("LKjIP", re.compile(r"Laporan\s+Kinerja\s+Instansi\s+Pemerintah", re.I)),
+    ("LRA", re.compile(r"Laporan\s+Realisasi\s+Anggaran", re.I)),
+    ("Realisasi Kinerja Triwulan", re.compile(r"Realisasi\s+Kinerja\s+(?:Pada\s+)?Triwulan", re.I)),
+    ("LKjIP", re.compile(r"\bLaporan\s+Kinerja\b", re.I)),
+    ("Perjanjian Kinerja", re.compile(r"Perjanjian\s+Kinerja", re.I)),
+)
 
 
 def _normalise_name(name: str) -> str:
     words = _SPACES.sub(" ", name.replace("*", "")).strip(" ,.-").split(" ")
+    for i, w in enumerate(words[1:], start=1):
+        if w.lower() in _NAME_STOPS:
+            words = words[:i]
+            break
     while words and words[-1].lower() in {"dan", "non", "tahun", "di"}:
         words.pop()
     out = []
@@ -80,18 +96,21 @@ def detect_year(text: str) -> int | None:
     if titles:
         return titles.most_common(1)[0][0]
     years = Counter(int(m.group(1)) for m in _YEAR_TA.finditer(head))
-    return years.most_common(1)[0][0] if years else None
+    if years:
+        return years.most_common(1)[0][0]
+    # a title page without "Tahun": the year it names most often ("s.d. Desember 2016", "Realisasi 2016")
+    first_page = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text[:3_000]))
+    return first_page.most_common(1)[0][0] if first_page else None
 
 
 def detect_report_type(text: str) -> str:
+    """The acronym the report uses most for itself, else the first full title it carries."""
     head = text[:30_000]
-    counts = {kind: len(pattern.findall(head)) for kind, pattern in _REPORT_TYPES.items()}
-    if counts["LAKIP"]:
-        return "LAKIP"
-    if counts["LKjIP"] or _LAPORAN_KINERJA.search(head):
-        return "LKIP" if counts["LKIP"] > counts["LKjIP"] else "LKjIP"
-    for kind in ("LKIP", "LRA", "Perjanjian Kinerja"):
-        if counts[kind]:
+    counts = Counter({kind: len(p.findall(head)) for kind, p in _ACRONYMS.items()})
+    if sum(counts.values()):
+        return counts.most_common(1)[0][0]
+    for kind, pattern in _TITLES:
+        if pattern.search(head):
             return kind
     return "unknown"
 
