@@ -17,6 +17,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -116,11 +117,16 @@ def _running_lines(shapes: Sequence[Shape]) -> frozenset[str]:
     )
 
 
-def _kind(line: Line, shape: Shape, claimed: frozenset[int]) -> str:
+def _kind(line: Line, claimed: frozenset[int]) -> str:
     """blank | claimed | page | formula | years | colnum | rownum | figure | unit | text."""
-    text = line.text
-    if line.number in claimed:
-        return "claimed"
+    return "claimed" if line.number in claimed else _text_kind(line.text)
+
+
+@lru_cache(maxsize=16384)
+def _text_kind(text: str) -> str:
+    """The kind of an unclaimed line: a pure function of its text, so worked out once per distinct
+    text (blank lines, running headers and repeated rows recur)."""
+    shape = shape_of(text)
     if shape.is_blank:
         return "blank"
     if is_formula_line(text):
@@ -489,7 +495,7 @@ class PlainLayoutExtractor:
         shapes = [shape_of(ln.text) for ln in lines]
         furniture = _running_lines(shapes)
         infos = [
-            Info(k, ln, shape, "page" if shape.prefix and shape.prefix in furniture else _kind(ln, shape, claimed))
+            Info(k, ln, shape, "page" if shape.prefix and shape.prefix in furniture else _kind(ln, claimed))
             for k, (ln, shape) in enumerate(zip(lines, shapes, strict=True))
         ]
         headings = _headings(infos)
