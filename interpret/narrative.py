@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex as re
 
@@ -82,8 +83,12 @@ class _Draft:
         return bool(self.roles) and not self.has_money()
 
 
+@lru_cache(maxsize=16384)
 def _role_before(gap: str) -> str:
-    """The role the last role word of `gap` names ('' when none); of two ending together, the longer."""
+    """The role the last role word of `gap` names ('' when none); of two ending together, the longer.
+
+    A pure function of the text, cached: short gaps (`sebesar`, `dengan capaian`) recur in every report.
+    """
     best, best_key = "", (-1, 0)
     for role, pattern in _ROLE_WORDS:
         for m in pattern.finditer(gap):
@@ -274,6 +279,7 @@ def item_amount(document: Document, st: Statement) -> BudgetRecord | None:
 
 
 def _last_money_role(text: str) -> str:
+    """The role of the last amount `text` states ('' when it states none)."""
     role = ""
     for d in drafts_of(text):
         for r, m in d.roles.items():
@@ -312,10 +318,10 @@ def records_from_statements(
 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
-    money_role = ""
+    before = ""  # the paragraph before: its last amount's role carries over to a connector (`Sedangkan …`)
     for st, handed in paragraphs(statements):
-        carried = money_role if _CONNECTOR.match(st.text) else ""
-        money_role = _last_money_role(st.text)
+        carried = _last_money_role(before) if before and _CONNECTOR.match(st.text) else ""
+        before = st.text
         if handed == "growth":
             continue  # an item of a list of weights or changes, not of results
         item = item_amount(document, st)
