@@ -146,9 +146,10 @@ def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     """Indicator or budget family, with the table's roles settled; NONE for every other table."""
     roles = spec.roles
     plain = align(spec, body)
-    if not spec.value_columns and not _is_score_table(spec, plain):
+    score_table = _is_score_table(spec, plain)  # scanned once: it reads every body cell
+    if not spec.value_columns and not score_table:
         return _amounts_by_year(spec, body, plain, label)
-    if _is_score_table(spec, plain):
+    if score_table:
         return Classified(NONE, plain)
     if roles & BUDGET_ROLES:
         bspec = budget_roles(spec)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex as re
 
@@ -94,7 +95,10 @@ class Layout:
 # --------------------------------------------------------------------------- header rows
 
 
+@lru_cache(maxsize=16384)
 def cell_role(text: str) -> tuple[str, int | None, float]:
+    """Role, year and score of a header cell's text: a pure function of it, cached (every header
+    reader asks again about the same cells)."""
     hr = header_role(text)
     role, year, score = hr.role, hr.year, hr.score
     if year is None:
