@@ -15,7 +15,7 @@ from typing import Protocol
 from pipeline.model import Formula, Statement, Table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of source text: 1-based number in the file (or in the page, for PDFs)."""
 

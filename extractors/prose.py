@@ -298,9 +298,9 @@ def find_statements(
             continue
         for s, e in sentences(text):
             raw = text[s:e].strip()
-            figures = figures_in(text, s, e)
             if not _THREE_LETTERS.search(raw):
-                continue
+                continue  # tested first: the figures of a sentence without words are never read
+            figures = figures_in(text, s, e)
             if not figures:
                 slot = _first_placeholder(text, s, e)
                 if slot is None:
