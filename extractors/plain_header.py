@@ -195,7 +195,7 @@ def is_headerish(text: str) -> bool:
     if is_year_line(text) or is_colnum_line(text):
         return True
     counted = [w for w in words if len(norm_word(w)) > 1 or w in ("%", "(%)")]
-    if not counted or any(_DIGIT.search(w) and not is_year(w) for w in words):
+    if not counted or (_DIGIT.search(text) and any(_DIGIT.search(w) and not is_year(w) for w in words)):
         return False  # a figure other than a year: a row or a sentence, not a header
     hits = sum(_in(w, VOCAB) or is_year(w) for w in counted)
     return hits * 2 >= len(counted)

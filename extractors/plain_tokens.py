@@ -184,9 +184,12 @@ def is_rownum_only(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def is_year_line(text: str) -> bool:
     """`2021 2022 2023`, `Tahun 2021 Tahun 2022`: years heading their columns."""
-    words = text.split()
-    years = [w for w in words if _YEAR.match(w.strip("()"))]
-    return bool(years) and all(_YEAR.match(w.strip("()")) or w.lower() in _YEAR_WORDS for w in words)
+    if "19" not in text and "20" not in text:
+        return False  # no year in it
+    words = text.split()  # every word a year or a year word (most lines fail at the first), and one a year
+    return all(_YEAR.match(w.strip("()")) or w.lower() in _YEAR_WORDS for w in words) and any(
+        _YEAR.match(w.strip("()")) for w in words
+    )
 
 
 @lru_cache(maxsize=16384)
