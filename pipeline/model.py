@@ -116,7 +116,7 @@ class Flag(str, Enum):
     TEXT = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A normalised figure: the decimal value, the digits shown after the point, the unit.
 
