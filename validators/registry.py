@@ -29,6 +29,8 @@ from validators.rules.prose import (
     check_prose_counts,
     check_prose_ratios,
 )
+from validators.rules.repeats import check_repeated_rows
+from validators.rules.respondents import check_zero_respondents
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_units
 from validators.rules.weighted import (
@@ -47,6 +49,8 @@ REGISTRY: tuple[Check, ...] = (
           "capaian = realisasi/target×100 (higher is better) or (2·target − realisasi)/target×100 (lower)"),
     Check("undefined_ratio", "capaian", ("figures", "percent"), W, check_zero_ratio_rows, ZERO,
           "a row of zeros with a percentage: 0/0 is undefined"),
+    Check("undefined_ratio", "capaian", ("respondents", "scores"), W, check_zero_respondents, ZERO,
+          "a survey score printed for a period with 0 respondents is a mean over nobody"),
     # 2 budget %
     Check("pct_mismatch", "budget", ("pagu", "realisasi", "pct"), E, check_pct, ZERO,
           "budget % = realisasi/pagu×100"),
@@ -95,6 +99,8 @@ REGISTRY: tuple[Check, ...] = (
           "a budget item's pagu and realisasi are the same wherever they are stated"),
     Check("cross_reference_mismatch", "xref", ("head count",), W, check_staff_counts, ZERO,
           "the office's head count is the same wherever the text states it"),
+    Check("cross_reference_mismatch", "xref", ("named columns", "two tables"), W, check_repeated_rows, ZERO,
+          "a row printed in two tables (its other figures agree column by column) gives each figure once"),
     Check("capaian_mismatch", "xref", ("prose capaian", "indicator records"), W, check_prose_capaian, ZERO,
           "a capaian stated in prose for a named indicator equals that indicator's capaian"),
     # 9 units and template

@@ -1,0 +1,94 @@
+"""Rules over whole tables and series: a mean over zero respondents, the same quantity in two tables,
+a growth claim against a series, two partitions of one staff count, IKPA aspects."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Finding, Severity
+from tests.conftest import sample
+from tests.validators.builders import report, statement, table
+from validators.engine import audit
+
+
+def _rules(findings: tuple[Finding, ...], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule]
+
+
+# --------------------------------------------------------------------------- zero respondents
+
+
+def test_score_printed_for_a_month_without_respondents_is_undefined() -> None:
+    scores = table([["Januari", "3,92"], ["Februari", "3,90"], ["Maret", "0,00"], ["April", "3,95"]],
+                   header=[["Bulan", "Nilai SKM"]], first_line=10)
+    resp = statement("Responden 12 31 0 32", 16)
+    found = _rules(audit(report(tables=(scores,), statements=(resp,))), "undefined_ratio")
+    assert [(f.line, f.severity, f.stated, f.expected) for f in found] == \
+        [(12, Severity.WARNING, "0,00", "undefined (0 respondents)")]
+    assert found[0].related_lines == (16,)
+
+
+def test_respondents_as_a_column_name_the_row() -> None:
+    t = table([["Januari", "3,92", "12"], ["Februari", "0,00", "0"], ["Maret", "3,90", "30"]],
+              header=[["Bulan", "Nilai SKM", "Responden"]], first_line=20)
+    found = _rules(audit(report(tables=(t,))), "undefined_ratio")
+    assert [(f.line, f.stated) for f in found] == [(21, "0,00")]
+
+
+def test_no_finding_where_every_month_has_respondents_or_no_score() -> None:
+    t = table([["Januari", "3,92", "12"], ["Februari", "-", "0"], ["Maret", "3,90", "30"]],
+              header=[["Bulan", "Nilai SKM", "Responden"]], first_line=20)
+    counts = table([["Januari", "2", "12"], ["Februari", "0", "0"], ["Maret", "1", "30"]],
+                   header=[["Bulan", "Pengaduan", "Responden"]], first_line=40)
+    assert _rules(audit(report(tables=(t, counts))), "undefined_ratio") == []
+
+
+@pytest.mark.samples
+@pytest.mark.parametrize("line", [2228, 4113])
+def test_jember_monthly_surveys_with_an_empty_month(line: int) -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("jember_2023_lkjip.txt")).findings
+             if f.rule == "undefined_ratio" and f.line == line]
+    assert [(f.stated, f.severity) for f in found] == [("0,00", Severity.WARNING)]
+
+
+# --------------------------------------------------------------------------- one row in two tables
+
+
+_IKPA_HEADER = [["Keterangan", "Revisi DIPA", "Deviasi Halaman III DIPA", "Penyerapan Anggaran",
+                 "Belanja Kontraktual", "Capaian Output"]]
+
+
+def test_a_row_printed_twice_with_one_figure_changed() -> None:
+    full = table([["Nilai", "100.00", "87.20", "84.90", "96.00", "65.00"],
+                  ["Nilai Akhir", "10.00", "13.08", "16.98", "9.60", "16.25"]],
+                 header=_IKPA_HEADER, first_line=10, table_id="a", title="Tabel 1 IKPA 2024")
+    summary = table([["10", "13.08", "16.38", "9.6", "16.25"]],
+                    header=[["Revisi DIPA", "Deviasi Halaman III DIPA", "Penyerapan Anggaran", "Belanja Kontraktual",
+                             "Capaian Output"]], first_line=30, table_id="b", title="Tabel 2 Nilai Pelaksanaan")
+    found = _rules(audit(report(tables=(full, summary))), "cross_reference_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.difference, f.related_lines) for f in found] == \
+        [(30, Severity.WARNING, "16.38", "16.98", "-0.60", (11,))]
+
+
+def test_rows_of_different_years_or_with_several_differences_are_not_one_row() -> None:
+    y23 = table([["Nilai Akhir", "10.00", "6.98", "19.49", "9.50", "25.00"]], header=_IKPA_HEADER, first_line=10,
+                table_id="a", title="IKPA Tahun 2023")
+    y24 = table([["Nilai Akhir", "10.00", "6.98", "19.49", "9.60", "25.00"]], header=_IKPA_HEADER, first_line=20,
+                table_id="b", title="IKPA Tahun 2024")
+    other = table([["Nilai Akhir", "10.00", "6.98", "19.00", "9.60", "25.00"]], header=_IKPA_HEADER, first_line=30,
+                  table_id="c", title="IKPA Tahun 2023 (ringkas)")
+    found = _rules(audit(report(tables=(y23, y24))), "cross_reference_mismatch")
+    assert found == []
+    found = _rules(audit(report(tables=(y23, other))), "cross_reference_mismatch")
+    assert found == []  # two columns differ: not a copy with one slip
+
+
+@pytest.mark.samples
+def test_tanjungpinang_penyerapan_anggaran_in_two_tables() -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("tanjungpinang_2024_lkjip.txt")).findings
+             if f.rule == "cross_reference_mismatch" and f.line == 1541]
+    assert [(f.stated, f.expected, f.severity) for f in found] == [("16.38", "16.98", Severity.WARNING)]
