@@ -22,6 +22,7 @@ from validators.rules.crossref import (
     check_staff_counts,
 )
 from validators.rules.formulas import check_formulas, check_weighted_terms
+from validators.rules.partitions import check_sex_partitions
 from validators.rules.prose import (
     check_detail_tables,
     check_formula_counts,
@@ -99,6 +100,8 @@ REGISTRY: tuple[Check, ...] = (
           "a budget item's pagu and realisasi are the same wherever they are stated"),
     Check("cross_reference_mismatch", "xref", ("head count",), W, check_staff_counts, ZERO,
           "the office's head count is the same wherever the text states it"),
+    Check("cross_reference_mismatch", "xref", ("classes by sex", "second classification"), W, check_sex_partitions,
+          ZERO, "two classifications of the same staff (groups adding up alike in every row) split them alike by sex"),
     Check("cross_reference_mismatch", "xref", ("named columns", "two tables"), W, check_repeated_rows, ZERO,
           "a row printed in two tables (its other figures agree column by column) gives each figure once"),
     Check("capaian_mismatch", "xref", ("prose capaian", "indicator records"), W, check_prose_capaian, ZERO,

@@ -92,3 +92,36 @@ def test_tanjungpinang_penyerapan_anggaran_in_two_tables() -> None:
     found = [f for f in process(sample("tanjungpinang_2024_lkjip.txt")).findings
              if f.rule == "cross_reference_mismatch" and f.line == 1541]
     assert [(f.stated, f.expected, f.severity) for f in found] == [("16.38", "16.98", Severity.WARNING)]
+
+
+# --------------------------------------------------------------------------- two partitions of one head count
+
+
+_STAFF_HEADER = [["GOL", "TEKNIS LK", "PR", "NON TEKNIS LK", "PR", "STRUKTURAL LK", "PR", "NON STRUKTURAL LK", "PR",
+                  "JUMLAH"]]
+
+
+def test_two_classifications_of_the_same_staff_split_them_differently_by_sex() -> None:
+    t = table([["III", "14", "2", "17", "8", "13", "4", "18", "6", "41"],
+               ["II", "0", "0", "4", "8", "0", "0", "5", "7", "12"]], header=_STAFF_HEADER, first_line=50)
+    found = _rules(audit(report(tables=(t,))), "cross_reference_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.difference) for f in found] == \
+        [(51, Severity.WARNING, "men 4, women 8 by TEKNIS/NON TEKNIS", "men 5, women 7 by STRUKTURAL/NON STRUKTURAL",
+          "-1")]
+
+
+def test_classes_that_are_no_two_partitions_are_not_compared() -> None:
+    # the groups do not add up alike in every row: four classes of different people, not two classifications
+    t = table([["III", "14", "2", "17", "8", "13", "4", "18", "6", "82"],
+               ["II", "1", "0", "4", "8", "0", "0", "5", "7", "25"]], header=_STAFF_HEADER, first_line=50)
+    assert _rules(audit(report(tables=(t,))), "cross_reference_mismatch") == []
+
+
+@pytest.mark.samples
+def test_balikpapan_golongan_ii_split_by_sex_two_ways() -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("balikpapan_2020_lakip.txt")).findings
+             if f.rule == "cross_reference_mismatch" and f.line == 137]
+    assert [(f.stated, f.expected) for f in found] == \
+        [("men 4, women 8 by TEKNIS/NON TEKNIS", "men 5, women 7 by STRUKTURAL/NON STRUKTURAL")]
