@@ -32,6 +32,7 @@ from validators.rules.prose import (
 )
 from validators.rules.repeats import check_repeated_rows
 from validators.rules.respondents import check_zero_respondents
+from validators.rules.roles import check_percent_realisasi
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_units
 from validators.rules.weighted import (
@@ -102,6 +103,8 @@ REGISTRY: tuple[Check, ...] = (
           "the office's head count is the same wherever the text states it"),
     Check("cross_reference_mismatch", "xref", ("classes by sex", "second classification"), W, check_sex_partitions,
           ZERO, "two classifications of the same staff (groups adding up alike in every row) split them alike by sex"),
+    Check("cross_reference_mismatch", "xref", ("target", "realisasi unit"), W, check_percent_realisasi, ZERO,
+          "a percentage called the realisasi of a target that is no percentage is the capaian under another name"),
     Check("cross_reference_mismatch", "xref", ("named columns", "two tables"), W, check_repeated_rows, ZERO,
           "a row printed in two tables (its other figures agree column by column) gives each figure once"),
     Check("capaian_mismatch", "xref", ("prose capaian", "indicator records"), W, check_prose_capaian, ZERO,

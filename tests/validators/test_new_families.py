@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Finding, Severity
+from pipeline.model import Finding, IndicatorRecord, Severity
 from tests.conftest import sample
-from tests.validators.builders import report, statement, table
+from tests.validators.builders import q, report, statement, table
 from validators.engine import audit
 
 
@@ -125,3 +125,34 @@ def test_balikpapan_golongan_ii_split_by_sex_two_ways() -> None:
              if f.rule == "cross_reference_mismatch" and f.line == 137]
     assert [(f.stated, f.expected) for f in found] == \
         [("men 4, women 8 by TEKNIS/NON TEKNIS", "men 5, women 7 by STRUKTURAL/NON STRUKTURAL")]
+
+
+# --------------------------------------------------------------------------- a percentage called the realisasi
+
+
+def _sentence(target: str, realisasi: str, capaian: str | None, line: int) -> IndicatorRecord:
+    text = f"target {target}; realisasi {realisasi}"
+    return IndicatorRecord("r", "test.txt", line, None, "", "narrative", 2024, "", "Indeks Kepuasan Unit Kerja",
+                           q(target, line), q(realisasi, line), q(capaian, line) if capaian else None, text)
+
+
+def test_a_percentage_called_the_realisasi_of_an_index_target() -> None:
+    right = _sentence("3,1", "3,96", "127,74%", 8)
+    wrong = _sentence("3,1", "127,74%", None, 27)
+    found = _rules(audit(report(indicators=(right, wrong))), "cross_reference_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.related_lines) for f in found] == \
+        [(27, Severity.WARNING, "127,74%", "3,96", (8,))]
+
+
+def test_a_percentage_realisasi_of_a_percentage_target_is_its_unit() -> None:
+    rec = _sentence("90%", "111,1%", None, 27)
+    assert _rules(audit(report(indicators=(rec,))), "cross_reference_mismatch") == []
+
+
+@pytest.mark.samples
+def test_tanjungpinang_rpjmn_comparison_names_the_capaian_realisasi() -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("tanjungpinang_2024_lkjip.txt")).findings
+             if f.rule == "cross_reference_mismatch" and f.line == 1227]
+    assert [(f.stated, f.expected) for f in found] == [("127,74%", "3,96")]
