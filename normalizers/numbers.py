@@ -89,6 +89,8 @@ _SECTION_TITLE = re.compile(r"\.?\s+\p{Lu}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # a cell that is one ASCII figure and at most a percent sign: no markup, spaces, brackets, scale or unit word
 _PLAIN_FIGURE = std_re.compile(r"([0-9]+(?:[.,][0-9]+)*)( ?%)?")
+_ANY_DIGIT = re.compile(r"\d")
+_NIHIL_WORD = re.compile(r"nihil|nol|tidak\s*ada", re.I)  # anywhere: looser than NIHIL, never misses it
 
 
 @dataclass(frozen=True)
@@ -340,6 +342,14 @@ def parse_number(text: str, hint: Hint | None = None, prov: Provenance | None = 
     if prov is None:
         return q
     return Quantity(q.raw, q.value, q.decimals, q.unit, q.unit_raw, q.flags, prov)  # faster than replace()
+
+
+@lru_cache(maxsize=16384)
+def may_hold_value(text: str) -> bool:
+    """False only when `parse_number(text, hint).value` is None whatever the hint: no digit anywhere
+    and no word `NIHIL` could read as zero (`Jumlah Layanan`, `[Rp]`, `-`). A cheap test that lets a
+    reader skip parsing label cells; True says nothing (the cell may still hold no figure)."""
+    return _ANY_DIGIT.search(text) is not None or _NIHIL_WORD.search(_clean(text)) is not None
 
 
 @lru_cache(maxsize=16384)

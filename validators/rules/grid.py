@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 import regex as re
 
-from normalizers.numbers import Hint, column_convention, parse_number
+from normalizers.numbers import Hint, column_convention, may_hold_value, parse_number
 from pipeline.model import Cell, Document, Provenance, Quantity, Table
 
 SECTION_MARK = re.compile(r"^\s*(?:\d{1,2}\.)+\s*$")
@@ -33,13 +33,22 @@ ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5}|[a-z])[.)]?\s*$")
 
 @dataclass(frozen=True)
 class GridCell:
+    """A cell read as a number with its column's `hint`. `q` is parsed on first use: label cells,
+    which most rules only ask `number` of, are never parsed."""
+
     text: str
-    q: Quantity
     prov: Provenance
+    hint: Hint
+
+    @cached_property
+    def q(self) -> Quantity:
+        return parse_number(self.text, self.hint, self.prov)
 
     @cached_property
     def number(self) -> bool:
         """A figure (not a year, not a row mark); computed once, cells are read many times."""
+        if not may_hold_value(self.text):
+            return False  # no digit, no `nihil`: its value is None whatever the hint
         text = self.text.strip()
         return self.q.value is not None and not YEAR.match(text) and not ROW_MARK.match(text)
 
@@ -88,11 +97,8 @@ def _parse_rows(rows: list[tuple[Cell, ...]], headers: tuple[str, ...]) -> tuple
         pct = _is_percent_column(headers[col] if col < len(headers) else "", cells)
         hint = Hint(convention=conv, unit="percent" if pct else "", integer_expected=not pct)
         for i, r in enumerate(rows):
-            if col >= len(r):
-                continue
-            cell = r[col]
-            q = parse_number(cell.text, hint, cell.prov)
-            out[i].append(GridCell(cell.text, q, cell.prov))
+            if col < len(r):
+                out[i].append(GridCell(r[col].text, r[col].prov, hint))
     return tuple(tuple(r) for r in out)
 
 
@@ -107,7 +113,9 @@ def _is_label_text(text: str) -> bool:
         return False
     if SECTION_MARK.match(text):
         return True
-    return parse_number(text).value is None and LETTERS.search(text) is not None
+    if LETTERS.search(text) is None:
+        return False
+    return not may_hold_value(text) or parse_number(text).value is None
 
 
 def _texty(cell: Cell) -> bool:
