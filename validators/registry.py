@@ -33,6 +33,7 @@ from validators.rules.prose import (
 from validators.rules.repeats import check_repeated_rows
 from validators.rules.respondents import check_zero_respondents
 from validators.rules.roles import check_percent_realisasi
+from validators.rules.staff import check_structural_posts
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_units
 from validators.rules.weighted import (
@@ -101,6 +102,8 @@ REGISTRY: tuple[Check, ...] = (
           "a budget item's pagu and realisasi are the same wherever they are stated"),
     Check("cross_reference_mismatch", "xref", ("head count",), W, check_staff_counts, ZERO,
           "the office's head count is the same wherever the text states it"),
+    Check("cross_reference_mismatch", "xref", ("eselon posts", "jabatan struktural"), W, check_structural_posts, ZERO,
+          "the eselon posts the text lists are the structural posts of a staff table of the same head count"),
     Check("cross_reference_mismatch", "xref", ("classes by sex", "second classification"), W, check_sex_partitions,
           ZERO, "two classifications of the same staff (groups adding up alike in every row) split them alike by sex"),
     Check("cross_reference_mismatch", "xref", ("target", "realisasi unit"), W, check_percent_realisasi, ZERO,

@@ -156,3 +156,34 @@ def test_tanjungpinang_rpjmn_comparison_names_the_capaian_realisasi() -> None:
     found = [f for f in process(sample("tanjungpinang_2024_lkjip.txt")).findings
              if f.rule == "cross_reference_mismatch" and f.line == 1227]
     assert [(f.stated, f.expected) for f in found] == [("127,74%", "3,96")]
+
+
+# --------------------------------------------------------------------------- structural posts
+
+
+_FORMATION = ("Kantor didukung sumber daya manusia sejumlah 61 orang pegawai, dengan formasi 1 orang Eselon III, "
+              "5 orang Eselon IV, 11 orang Eselon V, dan 44 Jabatan Fungsional.")
+
+
+def test_structural_posts_in_the_table_against_the_eselon_posts_in_the_text() -> None:
+    t = table([["Jabatan Struktural", "15"], ["Analis Keimigrasian", "16"], ["Pemeriksa Keimigrasian", "4"],
+               ["Jabatan Fungsional Umum", "26"], ["Total", "61"]], header=[["Jabatan", "Jumlah"]], first_line=70)
+    found = _rules(audit(report(tables=(t,), statements=(statement(_FORMATION, 60),))), "cross_reference_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.difference, f.related_lines) for f in found] == \
+        [(70, Severity.WARNING, "15", "17", "-2", (60,))]
+
+
+def test_a_staff_table_of_another_head_count_is_not_compared() -> None:
+    t = table([["Jabatan Struktural", "15"], ["Jabatan Fungsional", "40"], ["Total", "55"]],
+              header=[["Jabatan", "Jumlah"]], first_line=70)
+    assert _rules(audit(report(tables=(t,), statements=(statement(_FORMATION, 60),))),
+                  "cross_reference_mismatch") == []
+
+
+@pytest.mark.samples
+def test_jember_structural_posts() -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("jember_2023_lkjip.txt")).findings
+             if f.rule == "cross_reference_mismatch" and f.line == 776]
+    assert [(f.stated, f.expected) for f in found] == [("15", "17")]
