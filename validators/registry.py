@@ -15,6 +15,7 @@ from validators.rules.averages import check_average_rows, check_prose_averages
 from validators.rules.base import Check
 from validators.rules.budget import check_pct
 from validators.rules.capaian import check_capaian, check_zero_ratio_rows
+from validators.rules.claims import check_all_done_claims
 from validators.rules.crossref import (
     check_budget_xref,
     check_indicator_xref,
@@ -95,6 +96,8 @@ REGISTRY: tuple[Check, ...] = (
           "`A atau P% dari B` and `A dari target B atau P%`: P = A/B×100"),
     Check("growth_mismatch", "prose", ("previous", "current", "growth"), W, check_growth, ZERO,
           "`peningkatan sebesar G%` equals the change between the two stated values"),
+    Check("cross_reference_mismatch", "prose", ("claim of 100%", "table shown"), W, check_all_done_claims, ZERO,
+          "`seluruh … terlaksana 100%` holds in every row of the table shown with it"),
     # 8 cross-references
     Check("cross_reference_mismatch", "xref", ("indikator", "year", "target/realisasi/capaian"), W,
           check_indicator_xref, ZERO, "an indicator's figures are the same wherever they are stated"),

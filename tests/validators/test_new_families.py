@@ -187,3 +187,38 @@ def test_jember_structural_posts() -> None:
     found = [f for f in process(sample("jember_2023_lkjip.txt")).findings
              if f.rule == "cross_reference_mismatch" and f.line == 776]
     assert [(f.stated, f.expected) for f in found] == [("15", "17")]
+
+
+# --------------------------------------------------------------------------- everything at 100 %
+
+
+_MONEV_HEADER = [["Kode & Nomenklatur", "Volume", "Pelaksanaan (% kumulatif)", "Anggaran", "Realisasi", "%"]]
+
+
+def test_a_claim_that_everything_was_done_against_the_table_shown() -> None:
+    claim = statement("Seluruh volume kegiatan telah terlaksana 100% sebagaimana ditampilkan berikut ini:", 100)
+    t = table([["Layanan Paspor", "25.000,0 ORANG", "100.00%", "1,192,759,000", "1,164,197,906", "97.6"],
+               ["Layanan Izin Tinggal", "3.000,0 ORANG", "90.00%", "426,711,000", "412,204,702", "96.6"]],
+              header=_MONEV_HEADER, first_line=110)
+    found = _rules(audit(report(tables=(t,), statements=(claim,))), "cross_reference_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.related_lines) for f in found] == \
+        [(100, Severity.WARNING, "100%", "90.00%", (111,))]
+
+
+def test_a_claim_kept_by_its_table_or_without_a_table_after_it() -> None:
+    claim = statement("Seluruh volume kegiatan telah terlaksana 100% sebagaimana ditampilkan berikut ini:", 100)
+    kept = table([["Layanan Paspor", "25.000,0 ORANG", "100.00%", "1,192,759,000", "1,164,197,906", "97.6"]],
+                 header=_MONEV_HEADER, first_line=110)
+    far = table([["Layanan Izin Tinggal", "3.000,0 ORANG", "90.00%", "426,711,000", "412,204,702", "96.6"]],
+                header=_MONEV_HEADER, first_line=400, table_id="t2")
+    assert _rules(audit(report(tables=(kept,), statements=(claim,))), "cross_reference_mismatch") == []
+    assert _rules(audit(report(tables=(far,), statements=(claim,))), "cross_reference_mismatch") == []
+
+
+@pytest.mark.samples
+def test_tanjungpinang_all_volumes_done_against_e_monev() -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("tanjungpinang_2024_lkjip.txt")).findings
+             if f.rule == "cross_reference_mismatch" and f.line == 1602]
+    assert [(f.stated, f.expected) for f in found] == [("100%", "90.00%, 90.00%")]
