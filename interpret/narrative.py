@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex as re
 
+from interpret.comparisons import Comparison, read_comparison
 from interpret.context import polarity
 from normalizers.numbers import NumberMatch, find_numbers
 from pipeline.model import BudgetRecord, Document, IndicatorRecord, Provenance, Quantity, Statement
@@ -64,6 +65,13 @@ _SPACES = re.compile(r"\s+")
 _TRAILING_VERB = re.compile(r"\s+(?:adalah|sebesar|yaitu|yakni)$")
 _STATING = re.compile(r"\b(?:sebesar|senilai|adalah|yaitu)\s*$", re.I)
 _AGAINST = re.compile(r"\bdibanding(?:kan)?\s+(?:dengan\s+)?(?:target|standar)|\bterhadap\s+(?:target|standar)", re.I)
+# `nilai akhir IKPA Tahun Anggaran 2023 … adalah sebesar 100`: a score stated as such, even a whole number
+_FINAL_SCORE = re.compile(
+    r"\bnilai\s+akhir\s+(?P<name>[^.;]{3,200}?)\s+(?:(?:adalah|yaitu|yakni)\s+)?"
+    r"(?:sebesar|senilai|adalah|yaitu|yakni)\s*[:=]?\s*$", re.I)
+_FINAL_WORDS = re.compile(r"\bnilai\s+akhir\b", re.I)
+_NAME_END = re.compile(r"\s+(?:pada|di|per|untuk|tahun|ta)\b.*$", re.I | re.S)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_TARGET_GAP = 4  # lines between a sentence stating a target and the next one stating the capaian against it
 
 
@@ -75,6 +83,7 @@ class _Draft:
     explicit: bool = False
     lead: str = ""  # the text before the first figure: what the record is about
     end: int = 0
+    name: str = ""  # the indicator, where the reading that found the record names it
 
     def has_money(self) -> bool:
         return "pct" in self.roles or any(m.unit == "rupiah" for m in self.roles.values())
@@ -203,6 +212,47 @@ def drafts_of(clause: str, default_word: str = "", money_role: str = "") -> list
     return [d for d in drafts if d.roles and d.explicit and _meaningful(d)]
 
 
+def _last_year(text: str) -> int | None:
+    years = _YEAR.findall(text)
+    return int(years[-1]) if years else None
+
+
+def final_scores(clause: str, taken: set[int]) -> list[_Draft]:
+    """`nilai akhir X … adalah sebesar N`: N is X's realisasi even as a whole number, which a lone figure
+    read by the role words is not. Figures at the offsets `taken` (read already) are left alone."""
+    out: list[_Draft] = []
+    if not _FINAL_WORDS.search(clause):
+        return out
+    prev_end = 0
+    for m in find_numbers(clause):
+        if m.is_year:
+            continue
+        gap, prev_end = clause[prev_end:m.start], m.end
+        if m.start in taken or m.value is None or m.unit == "rupiah":
+            continue
+        found = _FINAL_SCORE.search(gap)
+        if found is None:
+            continue
+        name = _NAME_END.sub("", _SPACES.sub(" ", found.group("name"))).strip(" ,:")
+        out.append(_Draft({"realisasi": m}, m.start, _last_year(gap), True, gap, m.end, name))
+    return out
+
+
+def comparison_draft(cmp: Comparison, before: list[_Draft]) -> _Draft:
+    """The record of a comparison; a lone realisasi stated just before it (`Realisasi X sebesar R, jika
+    dibandingkan dengan …`) is its realisasi when the comparison gives none (taken out of `before`)."""
+    roles = {"target": cmp.target, "capaian": cmp.capaian}
+    realisasi = cmp.realisasi or cmp.derived_realisasi()
+    year = _last_year(cmp.year_gap)
+    if realisasi is None and before and set(before[-1].roles) == {"realisasi"}:
+        lone = before.pop()
+        realisasi, year = lone.roles["realisasi"], lone.year
+    if realisasi is not None:
+        roles["realisasi"] = realisasi
+    first = min(m.start for m in roles.values())
+    return _Draft(roles, first, year, True, "", max(m.end for m in roles.values()), cmp.name)
+
+
 def _quantity(m: NumberMatch, prov: Provenance) -> Quantity:
     return Quantity(raw=m.raw, value=m.value, decimals=m.decimals, unit=m.unit, unit_raw=m.unit_raw, prov=prov)
 
@@ -313,6 +363,45 @@ def join_stated_targets(records: Sequence[IndicatorRecord]) -> list[IndicatorRec
     return out
 
 
+def clause_drafts(clause: str, handed: str = "", carried: str = "") -> list[tuple[str, _Draft]]:
+    """(kind, draft) of every record a clause states: a comparison with a benchmark is read as one record
+    (kind `comparison`), the text before it and any other clause by the role words, and a `nilai akhir`
+    score the role words leave unread (kind `narrative`)."""
+    cmp = read_comparison(clause)
+    head = clause if cmp is None else clause[:cmp.start]
+    drafts = drafts_of(head, handed, carried)
+    comparison = [] if cmp is None else [("comparison", comparison_draft(cmp, drafts))]
+    out = [("narrative", d) for d in drafts] + comparison
+    taken = {m.start for _, d in out for m in d.roles.values()}
+    out += [("narrative", d) for d in final_scores(head, taken)]
+    return sorted(out, key=lambda kd: kd[1].offset)
+
+
+def _record(document: Document, st: Statement, offset: int, clause: str, kind: str, d: _Draft
+            ) -> IndicatorRecord | BudgetRecord | None:
+    line = _line_of(st, offset + d.offset)
+    prov = Provenance(st.prov.source_file, line, st.prov.page, clause)
+    q = {role: _quantity(m, prov) for role, m in d.roles.items()}
+    year = d.year or document.year
+    if d.has_money():
+        kind = "pnbp" if _PNBP.search(d.lead) or _PNBP.search(clause[d.offset:d.end]) else "narrative"
+        return BudgetRecord(
+            report_id=document.report_id, source_file=document.source_file, line=line,
+            page=st.prov.page, table_id="", kind=kind, year=year, item=_item(d.lead, clause),
+            parent_item="", is_total=True, pagu=q.get("pagu"), realisasi=q.get("realisasi"),
+            pct=q.get("pct"), raw=clause.strip(),
+        )
+    if not {"target", "realisasi", "capaian"} & q.keys():
+        return None
+    name = d.name or indikator_name(clause, st.context)
+    return IndicatorRecord(
+        report_id=document.report_id, source_file=document.source_file, line=line, page=st.prov.page,
+        table_id="", kind=kind, year=year, sasaran="", indikator=name,
+        target=q.get("target"), realisasi=q.get("realisasi"), capaian=q.get("capaian"),
+        raw=clause.strip(), polarity=polarity(name),
+    )
+
+
 def records_from_statements(
     document: Document, statements: Sequence[Statement]
 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
@@ -329,27 +418,10 @@ def records_from_statements(
             budget.append(item)
             continue
         for offset, clause in clauses(st.text):
-            for d in drafts_of(clause, handed, carried):
-                line = _line_of(st, offset + d.offset)
-                prov = Provenance(st.prov.source_file, line, st.prov.page, clause)
-                q = {role: _quantity(m, prov) for role, m in d.roles.items()}
-                year = d.year or document.year
-                if d.has_money():
-                    kind = "pnbp" if _PNBP.search(d.lead) or _PNBP.search(clause[d.offset:d.end]) else "narrative"
-                    budget.append(BudgetRecord(
-                        report_id=document.report_id, source_file=document.source_file, line=line,
-                        page=st.prov.page, table_id="", kind=kind, year=year, item=_item(d.lead, clause),
-                        parent_item="", is_total=True, pagu=q.get("pagu"), realisasi=q.get("realisasi"),
-                        pct=q.get("pct"), raw=clause.strip(),
-                    ))
-                    continue
-                if not {"target", "realisasi", "capaian"} & q.keys():
-                    continue
-                name = indikator_name(clause, st.context)
-                indicators.append(IndicatorRecord(
-                    report_id=document.report_id, source_file=document.source_file, line=line, page=st.prov.page,
-                    table_id="", kind="narrative", year=year, sasaran="", indikator=name,
-                    target=q.get("target"), realisasi=q.get("realisasi"), capaian=q.get("capaian"),
-                    raw=clause.strip(), polarity=polarity(name),
-                ))
+            for kind, d in clause_drafts(clause, handed, carried):
+                rec = _record(document, st, offset, clause, kind, d)
+                if isinstance(rec, BudgetRecord):
+                    budget.append(rec)
+                elif rec is not None:
+                    indicators.append(rec)
     return join_stated_targets(indicators), budget
