@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipeline.model import Severity
+from validators.rules.areas import check_area_counts
 from validators.rules.averages import check_average_rows, check_prose_averages
 from validators.rules.base import Check
 from validators.rules.budget import check_pct
@@ -105,6 +106,8 @@ REGISTRY: tuple[Check, ...] = (
           "a budget item's pagu and realisasi are the same wherever they are stated"),
     Check("cross_reference_mismatch", "xref", ("head count",), W, check_staff_counts, ZERO,
           "the office's head count is the same wherever the text states it"),
+    Check("cross_reference_mismatch", "xref", ("area count",), W, check_area_counts, ZERO,
+          "the working area's number of kecamatan (kelurahan, desa) is the same wherever it is stated"),
     Check("cross_reference_mismatch", "xref", ("eselon posts", "jabatan struktural"), W, check_structural_posts, ZERO,
           "the eselon posts the text lists are the structural posts of a staff table of the same head count"),
     Check("cross_reference_mismatch", "xref", ("classes by sex", "second classification"), W, check_sex_partitions,

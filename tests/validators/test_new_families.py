@@ -222,3 +222,33 @@ def test_tanjungpinang_all_volumes_done_against_e_monev() -> None:
     found = [f for f in process(sample("tanjungpinang_2024_lkjip.txt")).findings
              if f.rule == "cross_reference_mismatch" and f.line == 1602]
     assert [(f.stated, f.expected) for f in found] == [("100%", "90.00%, 90.00%")]
+
+
+# --------------------------------------------------------------------------- the working area
+
+
+def test_the_working_area_counted_differently_in_two_places() -> None:
+    profile = statement("Kantor menaungi 19 kecamatan yang terletak di Kota Bontang dan Kabupaten Kutai Timur.", 172)
+    risk = table([["2", "Geografis wilayah kerja yang luas terdiri dari 21 Kecamatan", "Pelayanan keliling"]],
+                 header=[["No", "Risiko", "Penanganan"]], first_line=346)
+    again = statement("Wilayah kerja kantor meliputi 21 kecamatan.", 400)
+    found = _rules(audit(report(tables=(risk,), statements=(profile, again))), "cross_reference_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.related_lines) for f in found] == \
+        [(172, Severity.WARNING, "19 kecamatan", "21", (346, 400))]
+
+
+def test_parts_of_the_area_counted_separately_are_no_count_of_the_whole() -> None:
+    whole = statement("Wilayah kerja kantor meliputi 11 kecamatan.", 10)
+    parts = statement("Wilayah kerja meliputi 4 kecamatan di Kota Tanjungpinang dan 7 kecamatan di Kabupaten Bintan.",
+                      20)
+    some = statement("Wilayah kerja meliputi sebagian Kabupaten Bintan yang terdiri atas 7 kecamatan.", 30)
+    assert _rules(audit(report(statements=(whole, parts, some))), "cross_reference_mismatch") == []
+
+
+@pytest.mark.samples
+def test_bontang_kecamatan_of_the_working_area() -> None:
+    from pipeline.run import process
+
+    found = [f for f in process(sample("bontang_2025_lkjip.txt")).findings
+             if f.rule == "cross_reference_mismatch" and f.line == 172]
+    assert [(f.stated, f.expected) for f in found] == [("19 kecamatan", "21")]
