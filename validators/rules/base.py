@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex as re
 
@@ -27,8 +27,13 @@ def cell_key(q: Quantity | None, line: int | None = None) -> CellKey | None:
     ln = q.prov.line if q.prov is not None and q.prov.line is not None else line
     if ln is None:
         return None
-    digits = NON_DIGIT.sub("", q.raw) or fmt(q.value)
-    return (ln, digits)
+    return (ln, _digits(q.raw) or fmt(q.value))
+
+
+@lru_cache(maxsize=16384)
+def _digits(raw: str) -> str:
+    """The digits of a printed figure (a figure takes part in many constraints)."""
+    return NON_DIGIT.sub("", raw)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Shared by the table rules (sums, row totals, averages, weighted scores)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import regex as re
@@ -60,17 +60,29 @@ class Grid:
     headers: tuple[str, ...]  # one label per column (header rows joined)
     rows: tuple[tuple[GridCell, ...], ...]
     line: int | None
+    # row label by id(row), the row kept beside it so its id is never reused: rules ask it of a row often
+    _labels: dict[int, tuple[tuple[GridCell, ...], str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
     def label(self, row: tuple[GridCell, ...]) -> str:
-        """The row's words: its non-numeric cells joined."""
-        return " ".join(c.text.strip() for c in row if not c.number and c.text.strip()).strip()
+        """The row's words: its non-numeric cells joined (worked out once per row)."""
+        known = self._labels.get(id(row))
+        if known is not None and known[0] is row:
+            return known[1]
+        text = row_label(row)
+        self._labels[id(row)] = (row, text)
+        return text
 
     def header(self, col: int) -> str:
         return self.headers[col] if col < len(self.headers) else ""
+
+
+def row_label(row: tuple[GridCell, ...]) -> str:
+    """A row's words: its non-numeric cells joined."""
+    return " ".join(c.text.strip() for c in row if not c.number and c.text.strip()).strip()
 
 
 def _header_labels(table: Table) -> tuple[str, ...]:
