@@ -149,6 +149,13 @@ def test_a_percentage_realisasi_of_a_percentage_target_is_its_unit() -> None:
     assert _rules(audit(report(indicators=(rec,))), "cross_reference_mismatch") == []
 
 
+def test_a_percentage_the_sentence_calls_the_capaian_is_not_taken_for_the_realisasi() -> None:
+    rec = IndicatorRecord("r", "test.txt", 44, None, "", "narrative", 2016, "", "jumlah rekomendasi",
+                          q("1 dokumen", 44), q("200%", 44), None,
+                          "dari target 1 dokumen terealisasi 2 dokumen sehingga pencapaian kinerja diperoleh 200%")
+    assert _rules(audit(report(indicators=(rec,))), "cross_reference_mismatch") == []
+
+
 @pytest.mark.samples
 def test_tanjungpinang_rpjmn_comparison_names_the_capaian_realisasi() -> None:
     from pipeline.run import process

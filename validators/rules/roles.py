@@ -10,9 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import regex as re
+
 from pipeline.model import IndicatorRecord, Quantity
 from validators.rounding import fmt
 from validators.rules.base import Check, Context, Issue
+
+REALISASI = re.compile(r"realisasi", re.I)
+NOT_REALISASI = re.compile(r"\d|capai", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def named_realisasi(text: str, raw: str) -> bool:
+    """The sentence itself names the percentage the realisasi: `realisasi … sebesar 127,74%`, with no other
+    figure (a year aside) and no capaian between the word and the percentage."""
+    at = text.find(raw.strip())
+    if at < 0:
+        return False
+    words = list(REALISASI.finditer(text, 0, at))
+    return bool(words) and NOT_REALISASI.search(YEAR.sub("", text[words[-1].end():at])) is None
 
 
 def _percent(q: Quantity | None) -> bool:
@@ -27,7 +43,7 @@ def _plain(q: Quantity | None) -> bool:
 def percent_realisasi(rec: IndicatorRecord) -> bool:
     """A sentence naming a percentage the realisasi of a target that is no percentage, stating no capaian."""
     return rec.kind == "narrative" and not rec.table_id and _plain(rec.target) and _percent(rec.realisasi) \
-        and (rec.capaian is None or rec.capaian.value is None)
+        and (rec.capaian is None or rec.capaian.value is None) and named_realisasi(rec.raw, rec.realisasi.raw)
 
 
 def realisasi_elsewhere(rec: IndicatorRecord, records: Sequence[IndicatorRecord]) -> Quantity | None:
