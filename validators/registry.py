@@ -24,6 +24,7 @@ from validators.rules.crossref import (
     check_staff_counts,
 )
 from validators.rules.formulas import check_formulas, check_weighted_terms
+from validators.rules.ikpa import check_aspects, check_konversi
 from validators.rules.partitions import check_sex_partitions
 from validators.rules.prose import (
     check_detail_tables,
@@ -90,6 +91,10 @@ REGISTRY: tuple[Check, ...] = (
           "IKPA: nilai × bobot = nilai akhir"),
     Check("weighted_sum_mismatch", "weighted", ("nilai column", "bobot column", "nilai akhir column"), E,
           check_score_columns, ZERO, "IKPA by rows: nilai × bobot = nilai akhir; nilai total = Σ nilai akhir"),
+    Check("weighted_sum_mismatch", "weighted", ("nilai", "bobot", "nilai aspek"), W, check_aspects, ZERO,
+          "IKPA: an aspect's value is the mean of its applicable indicators (or Σ nilai akhir / Σ bobot)"),
+    Check("weighted_sum_mismatch", "weighted", ("nilai total", "konversi bobot", "nilai akhir"), W, check_konversi,
+          ZERO, "IKPA: nilai akhir = nilai total / konversi bobot (less a printed pengurang)"),
     Check("weighted_sum_mismatch", "weighted", ("component scores", "combined score"), W, check_combined_scores,
           ZERO, "a combined score lies between the scores it combines"),
     # 7 prose claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Finding, IndicatorRecord, Severity
+from pipeline.model import Finding, IndicatorRecord, Severity, Table
 from tests.conftest import sample
 from tests.validators.builders import q, report, statement, table
 from validators.engine import audit
@@ -259,3 +259,34 @@ def test_bontang_kecamatan_of_the_working_area() -> None:
     found = [f for f in process(sample("bontang_2025_lkjip.txt")).findings
              if f.rule == "cross_reference_mismatch" and f.line == 172]
     assert [(f.stated, f.expected) for f in found] == [("19 kecamatan", "21")]
+
+
+# --------------------------------------------------------------------------- IKPA aspects and konversi bobot
+
+
+_IKPA_2021 = [["Keterangan", "Revisi DIPA", "Deviasi", "Pagu Minus", "Data Kontrak", "UP dan TUP", "Renkas",
+               "Kesalahan SPM", "Nilai Total", "Konversi Bobot", "Nilai Akhir (Nilai Total/Konversi Bobot)"]]
+
+
+def _ikpa(aspect_first: str = "97.64", final: str = "99.36") -> Table:
+    return table([["Nilai", "100.00", "92.93", "100.00", "100.00", "100.00", "0.00", "95.00", "94.40", "95%", final],
+                  ["Bobot", "5", "5", "5", "10", "8", "0", "5", "", "", ""],
+                  ["Nilai Akhir", "5.00", "4.65", "5.00", "10.00", "8.00", "0.00", "4.75", "", "", ""],
+                  ["Nilai Aspek", aspect_first, "", "", "100.00", "", "95.00", "", "", "", ""]],
+                 header=_IKPA_2021, first_line=10, title="IKPA 2021")
+
+
+def test_ikpa_aspects_and_konversi_that_hold() -> None:
+    # 97.64 = mean(100, 92.93, 100); 95.00 = Kesalahan SPM alone (Renkas has bobot 0); 94.40 / 95% = 99.368 → 99.36
+    assert _rules(audit(report(tables=(_ikpa(),))), "weighted_sum_mismatch") == []
+
+
+def test_ikpa_aspect_that_is_no_mean_of_its_indicators() -> None:
+    found = _rules(audit(report(tables=(_ikpa(aspect_first="96.64"),))), "weighted_sum_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.difference) for f in found] == \
+        [(13, Severity.WARNING, "96.64", "97.64", "-1.00")]
+
+
+def test_ikpa_nilai_akhir_that_is_no_conversion_of_the_total() -> None:
+    found = _rules(audit(report(tables=(_ikpa(final="94.40"),))), "weighted_sum_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected) for f in found] == [(10, Severity.WARNING, "94.40", "99.37")]
