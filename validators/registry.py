@@ -39,6 +39,7 @@ from validators.rules.roles import check_percent_realisasi
 from validators.rules.staff import check_structural_posts
 from validators.rules.sums import check_column_totals, check_counts, check_label_totals, check_row_totals
 from validators.rules.template import check_placeholders, check_units
+from validators.rules.trends import check_trend_claims
 from validators.rules.weighted import (
     check_combined_scores,
     check_declared_weights,
@@ -102,6 +103,8 @@ REGISTRY: tuple[Check, ...] = (
           "`A atau P% dari B` and `A dari target B atau P%`: P = A/B×100"),
     Check("growth_mismatch", "prose", ("previous", "current", "growth"), W, check_growth, ZERO,
           "`peningkatan sebesar G%` equals the change between the two stated values"),
+    Check("growth_mismatch", "prose", ("claimed direction", "series by year"), W, check_trend_claims, ZERO,
+          "`meningkat dari tahun ke tahun` holds in every year of the series shown before it"),
     Check("cross_reference_mismatch", "prose", ("claim of 100%", "table shown"), W, check_all_done_claims, ZERO,
           "`seluruh … terlaksana 100%` holds in every row of the table shown with it"),
     # 8 cross-references

@@ -290,3 +290,31 @@ def test_ikpa_aspect_that_is_no_mean_of_its_indicators() -> None:
 def test_ikpa_nilai_akhir_that_is_no_conversion_of_the_total() -> None:
     found = _rules(audit(report(tables=(_ikpa(final="94.40"),))), "weighted_sum_mismatch")
     assert [(f.line, f.severity, f.stated, f.expected) for f in found] == [(10, Severity.WARNING, "94.40", "99.37")]
+
+
+# --------------------------------------------------------------------------- a rise year after year
+
+
+_SERIES_HEADER = [["Tahun", "Layanan Keimigrasian yang diterima", "Layanan Keimigrasian yang diselesaikan", "Capaian"]]
+_CLAIM = ("Dan jika dibandingkan dengan tahun-tahun sebelumnya, maka jumlah layanan keimigrasian mengalami "
+          "peningkatan dari tahun ke tahun.")
+
+
+def _series(values: list[str]) -> Table:
+    return table([[str(2020 + i), v, v, "100%"] for i, v in enumerate(values)], header=_SERIES_HEADER,
+                 first_line=888, title="Data Layanan Keimigrasian Tahun 2020 - 2024")
+
+
+def test_a_rise_year_after_year_against_a_series_that_falls() -> None:
+    t = _series(["11.422", "9.447", "27.276", "29.535", "28.334"])
+    found = _rules(audit(report(tables=(t,), statements=(statement(_CLAIM, 919),))), "growth_mismatch")
+    assert [(f.line, f.severity, f.stated, f.expected, f.related_lines) for f in found] == \
+        [(919, Severity.WARNING, "a rise every year", "2020 11.422 → 2021 9.447; 2023 29.535 → 2024 28.334",
+          (888, 889, 891, 892))]
+
+
+def test_a_rise_kept_or_a_table_too_far_before() -> None:
+    rising = _series(["9.447", "11.422", "27.276", "28.334", "29.535"])
+    assert _rules(audit(report(tables=(rising,), statements=(statement(_CLAIM, 919),))), "growth_mismatch") == []
+    falling = _series(["11.422", "9.447", "27.276", "29.535", "28.334"])
+    assert _rules(audit(report(tables=(falling,), statements=(statement(_CLAIM, 1500),))), "growth_mismatch") == []
