@@ -103,7 +103,17 @@ def scores_beside(resp: Series, series: Sequence[Series]) -> Series | None:
     return max(near, key=lambda s: (s.last, s.first), default=None)
 
 
+def _has_respondents(ctx: Context) -> bool:
+    """Cheap pre-test: some header, row label or sentence opens with `Responden`."""
+    if any(RESPONDENTS.match(st.text) for st in ctx.report.document.statements):
+        return True
+    return any(RESPONDENTS.match(h) for g in ctx.grids for h in g.headers) or \
+        any(RESPONDENTS.match(g.label(r)) for g in ctx.grids for r in g.rows)
+
+
 def check_zero_respondents(ctx: Context, check: Check) -> Iterator[Issue]:
+    if not _has_respondents(ctx):
+        return
     series = [s for g in ctx.grids for s in _grid_series(g)]
     series += [s for st in ctx.report.document.statements if (s := statement_series(st)) is not None]
     for resp in series:
