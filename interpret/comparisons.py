@@ -31,6 +31,8 @@ _BENCHMARK = re.compile(
     r"\b(?:target\s+akhir|standar|renstra|rencana\s+strategis|rpjmn?|rpjmd|jangka\s+menengah|nasional|"
     r"rata-?\s?rata|kantor|wilayah|kanwil|direktorat|ditjen|pusat|provinsi|unit|satker|satuan\s+kerja|instansi|"
     r"upt|kementerian)\b", re.I)
+# of these, the last before the benchmark figure must name the benchmark, not the unit's own result
+_OWN_OR_BENCHMARK = re.compile(r"\b(?:(?P<own>realisasi|capaian\w*|pencapaian)|target|standar|rata-?\s?rata)\b", re.I)
 _EARLIER = re.compile(r"\b(?:tahun|periode|triwulan|semester)\s+(?:sebelumnya|lalu)\b", re.I)
 _BOUND = re.compile(r"(?:[<>≤≥]|lebih\s+dari|kurang\s+dari|minimal|maksimal)\s*=?\s*$", re.I)
 # the last of these words before a figure after the benchmark names its part in the comparison
@@ -96,10 +98,16 @@ def _benchmark(clause: str, trigger: re.Match[str], figures: list[NumberMatch]) 
         return None
     first = figures[0]
     span = clause[trigger.end():first.start]
-    if (not _BENCHMARK.search(span) or _EARLIER.search(span) or _BOUND.search(span)
+    if (not _BENCHMARK.search(span) or _EARLIER.search(span) or _BOUND.search(span) or _names_own(span)
             or first.value is None or first.unit == "rupiah"):
         return None
     return first
+
+
+def _names_own(span: str) -> bool:
+    """`dibandingkan dengan target Renstra, realisasi sebesar R`: the figure is the unit's own result."""
+    words = _OWN_OR_BENCHMARK.findall(span)
+    return bool(words) and bool(words[-1])
 
 
 def _read_after(clause: str, trigger: re.Match[str], figures: list[NumberMatch]) -> Comparison | None:

@@ -73,6 +73,8 @@ def test_realisasi_stated_before_the_comparison():
     "Jika dibandingkan dengan Kantor Wilayah B sebesar 3,67 maka nilai indeks Kantor A lebih besar 0,26 poin.",
     # a bound, not a value
     "Jika dibandingkan dengan standar nasional sebesar > 80% maka capaiannya 110%.",
+    # the first figure after the benchmark is the unit's own result, the benchmark's value is not given
+    "Jika dibandingkan dengan target Renstra, realisasi tahun 2023 sebesar 3,93 atau capaian 125%.",
 ])
 def test_not_a_comparison(text):
     assert read_comparison(text) is None
