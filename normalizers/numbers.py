@@ -222,6 +222,8 @@ def column_convention(texts: Iterable[str]) -> str | None:
 @lru_cache(maxsize=16384)
 def _convention_votes(text: str) -> tuple[int, int]:
     """How many self-evident numbers of one text are Indonesian, and how many English."""
+    if _ANY_DIGIT.search(text) is None:
+        return 0, 0  # a label: no number (cleaning only removes markup, it makes no digit)
     n_id = n_en = 0
     for tok in NUMBER.findall(_clean(text)):
         conv = token_convention(_SPACE.sub("", tok))
