@@ -92,19 +92,22 @@ def _classify(word: str) -> _Word | None:
     if len(word) < _FUZZY_MIN_LEN:
         return None
     best = process.extractOne(word, _FUZZY_VOCAB, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-    if best is None:
-        # a truncated spelling (`Realisas`, `Capaia`): the word is the start of a keyword
-        best = process.extractOne(word, _FUZZY_VOCAB, scorer=_prefix_score, score_cutoff=_FUZZY_CUTOFF)
-    if best is None:
+    if best is not None:
+        keyword, score, _ = best
+        return _Word(keyword, _KEYWORDS[keyword], float(score))
+    # a truncated spelling (`Realisas`, `Capaia`): the word is the start of a keyword
+    keyword = _truncated_keyword(word)
+    return _Word(keyword, _KEYWORDS[keyword], _PREFIX_SCORE) if keyword is not None else None
+
+
+_PREFIX_SCORE = 90.0
+
+
+def _truncated_keyword(word: str) -> str | None:
+    """The first keyword (vocabulary order) that `word` starts, missing at most its last two letters."""
+    if len(word) < 5:
         return None
-    keyword, score, _ = best
-    return _Word(keyword, _KEYWORDS[keyword], float(score))
-
-
-def _prefix_score(word: str, keyword: str, **_: object) -> float:
-    if len(word) >= 5 and keyword.startswith(word) and len(keyword) - len(word) <= 2:
-        return 90.0
-    return 0.0
+    return next((k for k in _FUZZY_VOCAB if k.startswith(word) and len(k) - len(word) <= 2), None)
 
 
 def _normalise(text: str) -> str:
