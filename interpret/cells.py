@@ -59,7 +59,9 @@ def is_figure(text: str) -> bool:
     return bool(_FIGURE.match(t) or _BRACKETED_AMOUNT.match(t))
 
 
+@lru_cache(maxsize=16384)
 def letters(text: str) -> int:
+    """How many letters a cell holds (a pure function of the text: columns are scored more than once)."""
     return len(_LETTERS.findall(text))
 
 

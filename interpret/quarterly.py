@@ -101,7 +101,7 @@ class _Line:
 
 
 def _texts(row: Row) -> list[tuple[int, str]]:
-    return [(i, clean(c.text)) for i, c in enumerate(row) if clean(c.text)]
+    return [(i, t) for i, c in enumerate(row) if (t := clean(c.text))]
 
 
 def quarter_cells(row: Row) -> list[tuple[int, str]]:
