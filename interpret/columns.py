@@ -324,13 +324,37 @@ def _letter_count(body: Sequence[Row], col: int) -> int:
     return sum(letters(row[col].text) for row in body if 0 <= col < len(row) and not is_figure(row[col].text))
 
 
-def best_offset(spec: HeaderSpec, body: Sequence[Row]) -> int:
+class ColumnCounts:
+    """Figures and letters per column of one body, each column counted once (alignment asks again and
+    again: every shift tried, every candidate of every header)."""
+
+    def __init__(self, body: Sequence[Row]):
+        self.body = body
+        self._figures: dict[int, int] = {}
+        self._letters: dict[int, int] = {}
+
+    def figures(self, col: int) -> int:
+        n = self._figures.get(col)
+        if n is None:
+            n = self._figures[col] = _figure_count(self.body, col)
+        return n
+
+    def letters(self, col: int) -> int:
+        n = self._letters.get(col)
+        if n is None:
+            n = self._letters[col] = _letter_count(self.body, col)
+        return n
+
+
+def best_offset(spec: HeaderSpec, body: Sequence[Row], counts: ColumnCounts | None = None) -> int:
     """The shift (cells) that puts most figures under the value headers; 0 on ties."""
     values = spec.value_columns
     if not values:
         return 0
+    figures = (counts or ColumnCounts(body)).figures
+
     def score(k: int) -> int:
-        return sum(max(_figure_count(body, c + k) for c in hc.columns) for hc in values)
+        return sum(max(figures(c + k) for c in hc.columns) for hc in values)
 
     base = score(0)
     best, best_score = 0, base
@@ -341,17 +365,17 @@ def best_offset(spec: HeaderSpec, body: Sequence[Row]) -> int:
     return best
 
 
-def _best_in(body: Sequence[Row], candidates: Sequence[int], by: str) -> int | None:
+def _best_in(counts: ColumnCounts, candidates: Sequence[int], by: str) -> int | None:
     cands = [c for c in candidates if c >= 0]
     if not cands:
         return None
-    count = _figure_count if by == "figures" else _letter_count
-    scored = [(count(body, c), -i, c) for i, c in enumerate(cands)]
+    count = counts.figures if by == "figures" else counts.letters
+    scored = [(count(c), -i, c) for i, c in enumerate(cands)]
     top = max(scored)
     return top[2] if top[0] > 0 else None
 
 
-def _text_column(spec: HeaderSpec, body: Sequence[Row], role: str, offset: int, taken: set[int],
+def _text_column(spec: HeaderSpec, counts: ColumnCounts, role: str, offset: int, taken: set[int],
                  reach: bool = True) -> int | None:
     """The column of a text role: its own, its shifted, or (labels only) the next one with most words."""
     hc = spec.first(role)
@@ -359,17 +383,18 @@ def _text_column(spec: HeaderSpec, body: Sequence[Row], role: str, offset: int, 
         return None
     around = list(hc.columns) + [c + offset for c in hc.columns] + ([hc.end + 1] if reach else [])
     cands = [c for c in around if c not in taken]
-    return _best_in(body, list(dict.fromkeys(cands)), "letters")
+    return _best_in(counts, list(dict.fromkeys(cands)), "letters")
 
 
-def _fallback_label(spec: HeaderSpec, body: Sequence[Row], taken: set[int]) -> int | None:
+def _fallback_label(spec: HeaderSpec, counts: ColumnCounts, taken: set[int]) -> int | None:
     """The leftmost column of mostly words, when no header names the label column."""
+    body = counts.body
     width = max((len(r) for r in body), default=0)
     first_value = min((hc.start for hc in spec.value_columns), default=width)
     for c in range(min(first_value + 1, width)):
         if c in taken:
             continue
-        if _letter_count(body, c) >= 8 * max(1, len(body)) // 2:
+        if counts.letters(c) >= 8 * max(1, len(body)) // 2:
             return c
     return None
 
@@ -393,7 +418,8 @@ def dedupe(spec: HeaderSpec) -> HeaderSpec:
 
 def align(spec: HeaderSpec, body: tuple[Row, ...]) -> Layout:
     spec = dedupe(spec)
-    k = best_offset(spec, body)
+    counts = ColumnCounts(body)
+    k = best_offset(spec, body, counts)
     anchors: list[tuple[HeaderColumn, int]] = []
     owners: dict[int, HeaderColumn] = {}
     for hc in spec.columns:
@@ -401,21 +427,21 @@ def align(spec: HeaderSpec, body: tuple[Row, ...]) -> Layout:
             owners[c + k] = hc
     for hc in spec.value_columns:
         cands = [c + k for c in hc.columns]
-        col = _best_in(body, cands, "figures")
+        col = _best_in(counts, cands, "figures")
         anchors.append((hc, col if col is not None else hc.start + k))
     year_hc = spec.first("year")
     year_col = None
     if year_hc is not None:
-        year_col = _best_in(body, [year_hc.start, year_hc.start + k], "figures")
+        year_col = _best_in(counts, [year_hc.start, year_hc.start + k], "figures")
     taken = {a for _, a in anchors} | ({year_col} if year_col is not None else set())
     label = None
     for role in LABEL_ROLES:
-        label = _text_column(spec, body, role, k, taken)
+        label = _text_column(spec, counts, role, k, taken)
         if label is not None:
             break
-    sasaran = _text_column(spec, body, "sasaran", k, taken | ({label} if label is not None else set()), reach=False)
+    sasaran = _text_column(spec, counts, "sasaran", k, taken | ({label} if label is not None else set()), reach=False)
     if label is None and spec.value_columns and year_col is None:
-        label = sasaran if sasaran is not None else _fallback_label(spec, body, taken)
+        label = sasaran if sasaran is not None else _fallback_label(spec, counts, taken)
         if label == sasaran:
             sasaran = None
     return Layout(spec, body, k, tuple(anchors), label, sasaran, year_col, owners)
