@@ -22,7 +22,7 @@ import regex as re
 from extractors.base import Line
 from extractors.markup import heading_text, is_caption, is_figure_caption, nearest_headings, strip_markup
 from normalizers.placeholders import find_placeholders
-from pipeline.model import Provenance, Statement
+from pipeline.model import Provenance, Statement, nonblank
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,10 @@ _LETTER_IN_WORD = stdre.compile(r"[^\W\d_]")
 BEFORE_WINDOW = 40
 _HAS_DIGIT = stdre.compile(r"\d")
 _THREE_LETTERS = stdre.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", stdre.S)
+# a claim about a multi-year series made without a figure ("meningkat dari tahun ke tahun"): kept as a
+# Statement so the validators can hold it against the year table it describes
+_SERIES_CLAIM = stdre.compile(r"(?:dari\s+tahun\s+ke\s+tahun|(?:se)?tiap\s+tahun(?:nya)?|terus\s+me(?:ning|nur)|"
+                              r"selalu\s+me(?:ning|nur))", stdre.I)
 _DIGIT_START = stdre.compile(r"^\s*(?:Rp\.?\s*)?\d")
 # a figure run straight into a sentence opener: the export lost the full stop ('1.113.362.000 Sedangkan')
 _MISSING_STOP = re.compile(
@@ -282,6 +286,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- statements
 
 
+def _line_spans(text: str, s: int, e: int, starts: list[int], lines: list[Line]) -> tuple[tuple[int, int], ...]:
+    """`Statement.lines` of the sentence text[s:e] of a paragraph whose lines begin at `starts`."""
+    first = max(0, bisect.bisect_right(starts, s) - 1)
+    last = bisect.bisect_left(starts, e) - 1
+    if last <= first:
+        return ()
+    return tuple((nonblank(strip_markup(text[s:max(s, starts[k])])), lines[k].number)
+                 for k in range(first, last + 1))
+
+
 def find_statements(
     lines: Sequence[Line], source_file: str, soft_breaks: bool = False, headings: Sequence[str] | None = None
 ) -> list[Statement]:
@@ -294,7 +308,8 @@ def find_statements(
     out: list[Statement] = []
     for para in paragraphs(lines, soft_breaks):
         text, starts, para_lines = para.located()
-        if not _HAS_DIGIT.search(text) and _first_placeholder(text, 0, len(text)) is None:
+        claims = _SERIES_CLAIM.search(text) is not None
+        if not claims and not _HAS_DIGIT.search(text) and _first_placeholder(text, 0, len(text)) is None:
             continue
         for s, e in sentences(text):
             raw = text[s:e].strip()
@@ -304,12 +319,16 @@ def find_statements(
             if not figures:
                 slot = _first_placeholder(text, s, e)
                 if slot is None:
-                    continue
+                    claim = _SERIES_CLAIM.search(text, s, e) if claims else None
+                    if claim is None:
+                        continue
+                    slot = claim.start()  # a trend claimed in words only, placed at its wording
                 figures = [(slot, "")]  # a template slot stands where a figure should
             offset = figures[0][0]
             k = max(0, bisect.bisect_right(starts, offset) - 1)
             line = para_lines[k]
             context = headings[position[(line.page, line.number)]]
-            out.append(Statement(strip_markup(raw), Provenance(source_file, line.number, line.page, raw), context))
+            out.append(Statement(strip_markup(raw), Provenance(source_file, line.number, line.page, raw), context,
+                                 _line_spans(text, s, e, starts, para_lines)))
     log.debug("%s: %d statements", source_file, len(out))
     return out

@@ -21,7 +21,7 @@ import regex as re
 from interpret.comparisons import Comparison, read_comparison
 from interpret.context import polarity
 from normalizers.numbers import NumberMatch, find_numbers
-from pipeline.model import BudgetRecord, Document, IndicatorRecord, Provenance, Quantity, Statement
+from pipeline.model import BudgetRecord, Document, IndicatorRecord, Provenance, Quantity, Statement, nonblank
 
 log = logging.getLogger(__name__)
 
@@ -257,10 +257,13 @@ def _quantity(m: NumberMatch, prov: Provenance) -> Quantity:
     return Quantity(raw=m.raw, value=m.value, decimals=m.decimals, unit=m.unit, unit_raw=m.unit_raw, prov=prov)
 
 
+def _digits_at(m: NumberMatch) -> int:
+    """Where the figure's digits begin (`Rp.` may end the line before them)."""
+    return m.start + max(0, m.raw.find(m.token))
+
+
 def _line_of(statement: Statement, offset: int) -> int | None:
-    if statement.prov.line is None:
-        return None
-    return statement.prov.line + statement.text[:offset].count("\n")
+    return statement.line_at(offset)
 
 
 def _item(lead: str, clause: str) -> str:
@@ -284,6 +287,19 @@ def statement_records(document: Document) -> tuple[list[IndicatorRecord], list[B
     return records_from_statements(document, document.statements)
 
 
+def joined_lines(group: Sequence[Statement]) -> tuple[tuple[int, int], ...]:
+    """`Statement.lines` of the sentences of `group` joined by spaces."""
+    if len(group) == 1:
+        return group[0].lines
+    out: list[tuple[int, int]] = []
+    shift = 0
+    for st in group:
+        spans = st.lines or (((0, st.prov.line),) if st.prov.line is not None else ())
+        out += [(count + shift, line) for count, line in spans]
+        shift += nonblank(st.text)
+    return tuple(out)
+
+
 def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
     """Consecutive sentences of one paragraph (same start line) joined, with the role word a list
     header such as `… dengan capaian:` hands to the list items under it."""
@@ -298,7 +314,7 @@ def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
     for group in groups:
         first = group[0]
         text = " ".join(s.text.strip() for s in group)
-        merged = Statement(text, first.prov, first.context)
+        merged = Statement(text, first.prov, first.context, joined_lines(group))
         is_item = bool(_LIST_ITEM.match(text).group(0).strip()) if _LIST_ITEM.match(text) else False
         out.append((merged, handed if is_item else ""))
         if text.rstrip().endswith(":"):
@@ -379,9 +395,10 @@ def clause_drafts(clause: str, handed: str = "", carried: str = "") -> list[tupl
 
 def _record(document: Document, st: Statement, offset: int, clause: str, kind: str, d: _Draft
             ) -> IndicatorRecord | BudgetRecord | None:
-    line = _line_of(st, offset + d.offset)
+    at = {role: _line_of(st, offset + _digits_at(m)) for role, m in d.roles.items()}
+    line = at[min(d.roles, key=lambda role: d.roles[role].start)]
     prov = Provenance(st.prov.source_file, line, st.prov.page, clause)
-    q = {role: _quantity(m, prov) for role, m in d.roles.items()}
+    q = {role: _quantity(m, replace(prov, line=at[role])) for role, m in d.roles.items()}
     year = d.year or document.year
     if d.has_money():
         kind = "pnbp" if _PNBP.search(d.lead) or _PNBP.search(clause[d.offset:d.end]) else "narrative"

@@ -7,6 +7,7 @@ knows a layout or a rule; this module imports nothing from the rest of the proje
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -57,13 +58,32 @@ class Table:
     continues: str | None = None
 
 
+def nonblank(text: str) -> int:
+    """How many characters of `text` are not white space: a position that survives re-spacing."""
+    return len("".join(text.split()))
+
+
 @dataclass(frozen=True)
 class Statement:
-    """A prose sentence (or short paragraph) that carries figures."""
+    """A prose sentence (or short paragraph) that carries figures.
+
+    `lines` places the text, joined into one line, back on its source lines: (non-blank characters
+    of `text` before the line, line number) for every line the sentence spans, in order, the first
+    at 0. Empty when it sits on one line (or the extractor does not know): every figure is then at
+    `prov.line`, the line of its first meaningful figure.
+    """
 
     text: str
     prov: Provenance
     context: str = ""
+    lines: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int | None:
+        """The source line of the character at `offset` of `text`."""
+        if not self.lines:
+            return self.prov.line
+        k = bisect_right(self.lines, (nonblank(self.text[:offset]), 1 << 62)) - 1
+        return self.lines[k][1] if k >= 0 else self.prov.line
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from extractors.text import extract_text
 from interpret.comparisons import read_comparison
 from interpret.narrative import records_from_statements
 from pipeline.ingest import open_source
-from pipeline.model import IndicatorRecord
+from pipeline.model import IndicatorRecord, Provenance, Statement
 from tests.conftest import sample
 from tests.interpret.helpers import make_document, statement
 
@@ -137,3 +137,22 @@ def test_jember_comparisons_with_the_plan_and_other_levels(jember):
 def test_jember_final_ikpa_score(jember):
     assert _near(jember, 4820, 4835) == [
         (4826, "narrative", None, Decimal("100"), None, "Indikator Kinerja Pelaksanaan Anggaran (IKPA)")]
+
+
+# --------------------------------------------------------------------------- figures on their own lines
+
+
+def test_each_figure_keeps_its_own_line():
+    text = "Target nilai indeks tahun 2024 adalah sebesar 3,14 sementara realisasi di tahun 2023 adalah sebesar 3,93 " \
+           "indeks atau nilai capaian sebesar 125,56%."
+    breaks = [(0, 30), (len("".join(text[:text.index("sementara")].split())), 32),
+              (len("".join(text[:text.index("125,56")].split())), 34)]
+    st = Statement(text, Provenance("unit.txt", 30, None, text), "", tuple(breaks))
+    ind, _ = records_from_statements(make_document(year=2023), [st])
+    assert [(r.line, r.target.prov.line, r.realisasi.prov.line, r.capaian.prov.line) for r in ind] == [
+        (30, 30, 32, 34)]
+
+
+def test_jember_capaian_of_the_plan_comparison_stands_on_its_own_line(jember):
+    rec = next(r for r in jember if r.line == 2979)
+    assert (rec.target.prov.line, rec.realisasi.prov.line, rec.capaian.prov.line) == (2979, 2981, 2983)

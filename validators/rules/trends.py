@@ -74,9 +74,16 @@ def against(series: Sequence[Point], direction: int) -> list[tuple[Point, Point]
     return [(a, b) for a, b in pairwise(ordered) if (b.value - a.value) * direction < 0]
 
 
-def table_before(grids: Sequence[Grid], line: int) -> Grid | None:
-    before = [g for g in grids if g.rows and g.line is not None and line - BEFORE <= g.line < line]
-    return max(before, key=lambda g: g.line or 0, default=None)
+def described_series(grids: Sequence[Grid], line: int, text: str) -> tuple[Grid, list[Point]] | None:
+    """The nearest table before `line` (within BEFORE lines) holding a year series of the column the
+    sentence names; tables in between without one (a comparison with the national standard) are passed."""
+    before = sorted((g for g in grids if g.rows and g.line is not None and line - BEFORE <= g.line < line),
+                    key=lambda g: g.line or 0, reverse=True)
+    for grid in before:
+        series = year_series(grid, text)
+        if series:
+            return grid, series
+    return None
 
 
 def check_trend_claims(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -89,10 +96,11 @@ def _check(st: Statement, grids: Sequence[Grid], check: Check) -> Iterator[Issue
     direction = claimed_direction(st.text)
     if not direction or st.prov.line is None:
         return
-    grid = table_before(grids, st.prov.line)
-    if grid is None:
+    found = described_series(grids, st.prov.line, st.text)
+    if found is None:
         return
-    wrong = against(year_series(grid, st.text), direction)
+    grid, series = found
+    wrong = against(series, direction)
     if not wrong:
         return
     moves = "; ".join(f"{a.year} {a.cell.text.strip()} → {b.year} {b.cell.text.strip()}" for a, b in wrong)
