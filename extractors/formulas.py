@@ -363,25 +363,18 @@ def formulas_from(
     def ctx(index: int) -> str:
         return contexts[index] if 0 <= index < len(contexts) else ""
 
+    def closed(p: _Pending, stated: str) -> Formula:
+        """A pending numeric expression as a Formula with the result that closed its chain ('' if none)."""
+        return _formula(
+            p.label, p.side.text, stated, p.side.line, p.raw, ctx(p.index), p.syntax, lines, source_file, p.index
+        )
+
     def flush(before_index: int | None = None, key: str | None = None) -> None:
         keep: list[_Pending] = []
         for p in pending:
             stale = before_index is not None and before_index - p.index > PENDING_WINDOW
             if (key is not None and _label_key(p.label) == key) or stale or before_index is None:
-                out.append(
-                    _formula(
-                        p.label,
-                        p.side.text,
-                        "",
-                        p.side.line,
-                        p.raw,
-                        ctx(p.index),
-                        p.syntax,
-                        lines,
-                        source_file,
-                        p.index,
-                    )
-                )
+                out.append(closed(p, ""))
             else:
                 keep.append(p)
         pending[:] = keep
@@ -434,21 +427,7 @@ def formulas_from(
             stated = values[0]
             matching = [p for p in pending if eq.label and _label_key(p.label) == key]
             if matching:
-                for p in matching:
-                    out.append(
-                        _formula(
-                            p.label,
-                            p.side.text,
-                            stated.text,
-                            p.side.line,
-                            p.raw,
-                            ctx(p.index),
-                            p.syntax,
-                            lines,
-                            source_file,
-                            p.index,
-                        )
-                    )
+                out.extend(closed(p, stated.text) for p in matching)
                 pending[:] = [p for p in pending if p not in matching]
             elif eq.label:
                 out.append(
