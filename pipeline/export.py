@@ -146,14 +146,35 @@ def finding_row(f: Finding) -> dict[str, object]:
     }
 
 
+REPORT_STATUSES = ("ok", "error", "needs_ocr", "no_records")
+NO_RECORDS = "no indicator or budget rows found: not an LKjIP/LAKIP, or its tables could not be read"
+
+
+def report_status(report: Report) -> tuple[str, str]:
+    """(status, reason) of one file in reports.csv: `error` (unreadable), `needs_ocr` (a PDF none of whose
+    pages has a text layer), `no_records` (read, but not one indicator or budget row in it) or `ok`."""
+    d = report.document
+    if d.error:
+        return "error", d.error
+    if d.kind == "pdf" and not d.n_lines and d.warnings:
+        from extractors.pdf import OCR_NEEDED  # the PDF handler is loaded: it read this file
+
+        if all(OCR_NEEDED in w for w in d.warnings):
+            return "needs_ocr", f"a scan: {OCR_NEEDED} on any of its {d.n_pages} pages"
+    if not report.indicators and not report.budget:
+        return "no_records", NO_RECORDS
+    return "ok", ""
+
+
 def report_row(report: Report, n_findings: int) -> dict[str, object]:
     d = report.document
+    status, reason = report_status(report)
     return {
         "report_id": d.report_id, "source_file": d.source_file, "sha256": d.sha256, "kind": d.kind,
         "layout": d.layout, "office": d.office, "year": d.year, "report_type": d.report_type,
         "n_lines": d.n_lines, "n_pages": d.n_pages, "n_tables": len(d.tables), "n_indicators": len(report.indicators),
-        "n_budget_rows": len(report.budget), "n_findings": n_findings, "status": "error" if d.error else "ok",
-        "error": d.error, "warnings": " | ".join(d.warnings),
+        "n_budget_rows": len(report.budget), "n_findings": n_findings, "status": status,
+        "error": reason, "warnings": " | ".join(d.warnings),
     }
 
 

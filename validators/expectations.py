@@ -47,7 +47,7 @@ def suite() -> list[Check]:
         checks += _columns_exist(dataset, columns)
     checks += [
         _c("reports", "ExpectColumnValuesToBeUnique", column="report_id"),
-        _c("reports", "ExpectColumnValuesToBeInSet", column="status", value_set=["ok", "error"]),
+        _c("reports", "ExpectColumnValuesToBeInSet", column="status", value_set=list(export.REPORT_STATUSES)),
         _c("reports", "ExpectColumnValuesToMatchRegex", column="sha256", regex=r"^(?:[0-9a-f]{64})?$"),
         _c("indicators", "ExpectColumnValuesToNotBeNull", column="line"),
         _c("indicators", "ExpectColumnValuesToBeOfType", column="line", type_="int64"),

@@ -42,7 +42,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(batch: Path, tmp_path: Pat
     assert reports["empty.txt"]["status"] == "error" and reports["empty.txt"]["error"] == "empty file"
     assert reports["binary.txt"]["status"] == "error" and "not a text export" in reports["binary.txt"]["error"]
     assert reports["corrupt.pdf"]["status"] == "error" and reports["corrupt.pdf"]["error"]
-    assert reports["notes.md"]["status"] == "ok" and "not recognised as an LKjIP" in reports["notes.md"]["warnings"]
+    notes = reports["notes.md"]
+    assert notes["status"] == "no_records" and "not recognised as an LKjIP" in notes["warnings"]
+    assert notes["error"].startswith("no indicator or budget rows found")
     good = reports["good.txt"]
     assert (good["status"], good["office"], good["year"], good["report_type"]) == (
         "ok", "Dinas Perpustakaan dan Kearsipan Kabupaten Sukamaju", "2024", "LKjIP")
@@ -96,3 +98,14 @@ def test_planted_errors_of_the_shipped_sample_are_found(tmp_path: Path) -> None:
     assert capaian["stated"] == "97,50%" and float(capaian["expected"]) == 95.0
     errors = [f for f in findings if f["severity"] == "error"]
     assert {int(f["line"]) for f in errors} <= {7, 41, 71, 93}
+
+
+def test_a_scanned_pdf_is_reported_as_needing_ocr(pdfs_dir: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(pdfs_dir / "jabar-esdm_2016_perjanjian-kinerja_scan.pdf", src / "scan.pdf")
+    run([src], tmp_path / "out")
+    [row] = _rows(tmp_path / "out" / "reports.csv")
+    assert (row["status"], row["error"], row["n_pages"]) == (
+        "needs_ocr", "a scan: no text layer: OCR needed on any of its 3 pages", "3")
+    assert row["warnings"].count("no text layer: OCR needed") == 3
