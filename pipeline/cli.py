@@ -24,11 +24,13 @@ def _setup_logging(verbose: int) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.export import report_status
     from pipeline.run import run
 
     result = run(args.paths, Path(args.out), jobs=args.jobs, audit=not args.no_audit)
     docs = [o.report.document for o in result.outcomes]
     bad = [d for d in docs if d.error]
+    unread = [(o.report.document.source_file, report_status(o.report)) for o in result.outcomes]
     n_ind = sum(len(o.report.indicators) for o in result.outcomes)
     n_bud = sum(len(o.report.budget) for o in result.outcomes)
     errors = sum(f.severity == Severity.ERROR for f in result.findings)
@@ -36,8 +38,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         "%d reports (%d unreadable), %d indicator rows, %d budget rows, %d findings (%d errors) → %s",
         len(docs), len(bad), n_ind, n_bud, len(result.findings), errors, args.out,
     )
-    for d in bad:
-        log.warning("%s: %s", d.source_file, d.error)
+    for name, (status, reason) in unread:
+        if status != "ok":
+            log.warning("%s: %s: %s", name, status, reason)
     return 0
 
 
