@@ -20,6 +20,19 @@ whose figures are exactly a numerator and a denominator followed by a result giv
 `numerator / denominator [x 100%]` with that stated result (the symbolic definition, when
 printed, a Formula of its own). `prov.line` is the numerator's line. Zones of any other shape
 (a sum of fractions, a lone value) are left to the other finders.
+
+A weighted mean written out as a fraction of two expressions, then the fraction of their values,
+then the result (`Σ(Xi*Yi) / ΣYi`), comes out block by block: the numerator's term list (a long
+line of its own), the denominator's, then the value fraction in any of the orders above:
+
+    ( (97 * 30) + (98 * 10))                 <- numerator expression
+    30 + 10                                  <- denominator expression
+     = 3890                                  <- its value (the `=` may stand on a line of its own)
+    40                                       <- the denominator's value
+     = 97,25                                 <- the result
+
+Besides `3890 / 40 = 97,25`, each expression is then a Formula with its printed value as the
+stated result (`(97 * 30) + (98 * 10) = 3890`, `30 + 10 = 40`), on the line of that value.
 """
 
 from __future__ import annotations
@@ -40,6 +53,7 @@ log = logging.getLogger(__name__)
 MAX_GAP = 6  # lines (blank ones) allowed between two lines of one zone
 MAX_SPAN = 15  # lines from a numerator to the result that closes its fraction
 SYMBOL_LINE_MAX = 90
+SUM_LINE_MAX = 600  # a term list (`(a * b) + (c * d) + …`) may run far longer than other lines
 LABEL_MAX = 80
 
 _VALUE = r"\[?\(?\d[\d.,]*\s*%?\)?\]?"
@@ -47,6 +61,8 @@ _OPERAND = re.compile(rf"^(?P<eq>=)?\s*(?P<v>{_VALUE})$")
 _FACTOR = re.compile(rf"^(?P<num>{_VALUE})?\s*[xX×*∗]\s*100\s*%\s*(?:=\s*(?P<res>\d[\d.,]*\s*%))?$")
 _ARITH = re.compile(r"^(?P<eq>=)?\s*(?P<v>[\d\s.,()\[\]+\-−*/∗×:]+)$")
 _ARITH_OPERATOR = re.compile(r"(?<=[\d)\]]\s*)[+\-−*/∗×:](?=\s*[\d(\[])")
+_SUM = re.compile(r"^(?P<eq>=)?\s*(?P<v>[\d\s.,()\[\]+*∗×]+)$")
+_PLUS = re.compile(r"(?<=[\d)\]]\s*)\+(?=\s*[\d(\[])")
 _NUMBER = re.compile(r"\d[\d.,]*")
 _LETTERS = re.compile(r"\p{L}{2,}")
 _DIGIT = re.compile(r"\d")
@@ -67,7 +83,7 @@ class _Item:
 
 def classify(text: str, index: int, line: int) -> _Item | None:
     """What one line is in a stacked formula, or None when it is none of those."""
-    if len(text) > 2 * SYMBOL_LINE_MAX:
+    if len(text) > SUM_LINE_MAX:
         return None
     shape = _shape(text)
     if shape is None:
@@ -80,7 +96,9 @@ def classify(text: str, index: int, line: int) -> _Item | None:
 def _shape(text: str) -> tuple[str, str, str, bool] | None:
     """(kind, value, result, eq) of a line's text; pure, so memoised (page furniture repeats)."""
     t = strip_markup(text)
-    if not t or len(t) > SYMBOL_LINE_MAX:
+    if len(t) > SYMBOL_LINE_MAX:
+        return _long_sum(t)
+    if not t:
         return None
     if t == "=":
         return "eq", "", "", False
@@ -100,6 +118,15 @@ def _shape(text: str) -> tuple[str, str, str, bool] | None:
     if _LETTERS.search(t) and not t.endswith((".", ",", ";")) and "=" not in t:
         return "symbol", t, "", False
     return None
+
+
+def _long_sum(text: str) -> tuple[str, str, str, bool] | None:
+    """A line too long for the other shapes that is nothing but a sum of terms (products allowed,
+    no other operator): the written-out numerator or denominator of a weighted mean."""
+    m = _SUM.match(text)
+    if m is None or len(text) > SUM_LINE_MAX or not _PLUS.search(m.group("v")):
+        return None
+    return "arith", m.group("v").strip(), "", bool(m.group("eq"))
 
 
 ANCHOR_REACH = (MAX_SPAN + 2 * MAX_GAP, 3)  # lines before / after a possible result worth classifying
@@ -156,6 +183,7 @@ class Stacked:
     result: str
     symbolic: tuple[_Item, _Item] | None
     figures: tuple[_Item, ...] = ()  # the value, `=` and factor lines it was read from
+    written: tuple[_Item, _Item] | None = None  # the expressions whose values numerator and denominator are
 
     @property
     def expression(self) -> str:
@@ -164,7 +192,7 @@ class Stacked:
 
     @property
     def items(self) -> list[_Item]:
-        return [self.numerator, self.denominator, *self.figures, *(self.symbolic or ())]
+        return [self.numerator, self.denominator, *self.figures, *(self.symbolic or ()), *(self.written or ())]
 
 
 _OPERAND_KINDS = frozenset({"value", "arith"})
@@ -194,6 +222,26 @@ def _operands_before(zone: Sequence[_Item], k: int, floor: int) -> list[_Item] |
             if len(found) == 2:
                 return found
     return None
+
+
+def _written_before(zone: Sequence[_Item], operands: Sequence[_Item], floor: int, k: int) -> tuple[_Item, _Item] | None:
+    """The numerator's and the denominator's written expressions straight before a fraction of two
+    printed values (only `=` lines between them and the values, and some `=` before the denominator):
+    `Σ(Xi*Yi) / ΣYi` printed as its term lists, then `= n` over `d`."""
+    numerator, denominator = operands
+    if numerator.kind != "value" or denominator.kind != "value":
+        return None
+    at = zone.index(numerator)
+    j = at - 1
+    while j >= floor and zone[j].kind == "eq":
+        j -= 1
+    if j - 1 < floor:
+        return None
+    first, second = zone[j - 1], zone[j]
+    if first.kind != "arith" or second.kind != "arith" or zone[k].line - first.line > MAX_SPAN:
+        return None
+    between = zone[j + 1 : zone.index(denominator) + 1]
+    return (first, second) if any(i.kind == "eq" or i.eq for i in between) else None
 
 
 def _operands_inline(zone: Sequence[_Item], k: int) -> list[_Item] | None:
@@ -252,7 +300,8 @@ def assemble(zone: Sequence[_Item]) -> list[Stacked]:
         start = min(first, zone.index(definition[0])) if definition else first
         label = _label_for(zone, start, floor, definition)
         used = [i for i in zone[start : last + 1] if i.kind in _FIGURE_KINDS]
-        out.append(Stacked(label, numerator, denominator, percent, result, definition, tuple(used)))
+        written = None if inline else _written_before(zone, operands, floor, k)
+        out.append(Stacked(label, numerator, denominator, percent, result, definition, tuple(used), written))
         floor = last + 1
         k = last + 1
     return out
@@ -292,6 +341,20 @@ def _formulas(found: Stacked, lines: Sequence[Line], source_file: str, contexts:
         out.append(
             Formula(found.label, f"{a.value} / {b.value} x 100%", "", Provenance(source_file, a.line, page, raw), ctx)
         )
+    if found.written is not None:
+        for expression, value in zip(found.written, (num, found.denominator), strict=True):
+            out.append(_written_formula(found.label, expression, value, lines, source_file, ctx))
     raw = lines[num.index].text.strip()
     out.append(Formula(found.label, found.expression, found.result, Provenance(source_file, num.line, page, raw), ctx))
     return out
+
+
+def _written_formula(
+    label: str, expression: _Item, value: _Item, lines: Sequence[Line], source_file: str, ctx: str
+) -> Formula:
+    """A written expression (a term list) with the value the fraction beside it prints for it, placed on
+    that value's line: the printed total is the figure it checks."""
+    raw = lines[value.index].text.strip()
+    stated = _UNMATCHED.sub("", value.value).strip()
+    prov = Provenance(source_file, value.line, lines[value.index].page, raw)
+    return Formula(label, _UNMATCHED.sub("", expression.value).strip(), stated, prov, ctx)
