@@ -1,8 +1,9 @@
 """Handler for text exports: split the file into lines, run each layout extractor in turn.
 
 Order matters: formulas claim their `$$…$$` / `<math>` lines first, then pipe tables,
-tab-separated tables, the pdftotext-style plain layout (only where a region has no
-tabs), and finally prose statements among the lines nobody claimed.
+tab-separated tables, space-aligned tables (`pdftotext -layout`, in every layout, on the
+lines left), the pdftotext-style plain layout (only where the file has no tabs and no
+aligned tables), and finally prose statements among the lines nobody claimed.
 """
 
 from __future__ import annotations
@@ -23,8 +24,16 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(Line(i, t) for i, t in enumerate(text.splitlines(), start=1))
 
 
+ALIGNED_MIN_LINES = 5
+
+
 def detect_layout(lines: Sequence[Line]) -> str:
-    """tabs | pipe | plain | mixed — the family (see README) the export belongs to."""
+    """tabs | pipe | aligned | plain | mixed — the family (see README) the export belongs to.
+
+    `aligned` is a tab-less export whose tables are space-aligned columns (`pdftotext -layout`);
+    `plain` one whose table cells are spread over lines (pdftotext without -layout)."""
+    from extractors.aligned import aligned_line_count
+
     nonblank = [ln.text for ln in lines if ln.text.strip()]
     if not nonblank:
         return "plain"
@@ -34,14 +43,20 @@ def detect_layout(lines: Sequence[Line]) -> str:
         return "mixed" if pipes >= 3 else "tabs"
     if pipes >= 3:
         return "pipe"
-    return "plain"
+    return "aligned" if aligned_line_count(lines) >= ALIGNED_MIN_LINES else "plain"
 
 
 def layout_extractors(layout: str) -> list[LayoutExtractor]:
-    from extractors import formulas, pipe, plain, tabs
+    """The extractors run in turn, each on the lines the ones before it left: space-aligned
+    tables are read in every layout, after the tab rows and before the plain reader."""
+    from extractors import aligned, formulas, pipe, plain, tabs
 
     chain: list[LayoutExtractor] = [formulas.FormulaExtractor(), pipe.PipeTableExtractor()]
-    chain.append(plain.PlainLayoutExtractor() if layout == "plain" else tabs.TabTableExtractor())
+    if layout != "plain":
+        chain.append(tabs.TabTableExtractor())
+    chain.append(aligned.AlignedTableExtractor())
+    if layout == "plain":
+        chain.append(plain.PlainLayoutExtractor())
     return chain
 
 
