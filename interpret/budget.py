@@ -14,13 +14,13 @@ from dataclasses import replace
 
 import regex as re
 
-from interpret.cells import clean, is_money, row_text
+from interpret.cells import clean, dash_as_zero, is_dash, is_money, row_text
 from interpret.columns import HeaderColumn, Layout, Row
 from interpret.context import TableContext, is_total, polarity
 from interpret.hierarchy import Code, code_of, is_nested_numbering, parents_by_numbering
 from interpret.indicators import CarryState
 from interpret.lra import LraRow, is_lra, lra_readings
-from interpret.rows import RowReading, column_conventions, first_text, read_row
+from interpret.rows import RowReading, first_text, read_rows
 from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
 
 _PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bpendapatan\b", re.I)
@@ -84,11 +84,29 @@ def money_columns(readings: list[RowReading]) -> frozenset[HeaderColumn]:
 
 
 def _amount_row(reading: RowReading, amounts: list[Quantity], money: frozenset[HeaderColumn]) -> bool:
-    """A row of amounts: one is rupiah, or all are whole numbers in columns of rupiah."""
+    """A row of amounts: one is rupiah, or all are whole numbers (or zeros, `0,00`) in columns of rupiah."""
     if any(is_money(q) for q in amounts):
         return True
     cols = [hc for hc, q in reading.values if hc.role != "pct"]
-    return all(_is_whole(q) for q in amounts) and all(hc in money for hc in cols)
+    return all(_is_whole(q) or q.value == 0 for q in amounts) and all(hc in money for hc in cols)
+
+
+def with_dashes(layout: Layout, reading: RowReading, money: frozenset[HeaderColumn]) -> RowReading:
+    """A lone dash under a column of rupiah is a zero amount (an account with no budget: `- | 0,00 | 0,00`).
+
+    Only in a row that prints some other figure, and only under a column whose figures are mostly rupiah:
+    elsewhere a dash stays 'not given'."""
+    if not reading.values:
+        return reading
+    have = {hc for hc, _ in reading.values}
+    extra = [(hc, dash_as_zero(reading.row[a])) for hc, a in layout.anchors
+             if hc in money and hc not in have and hc.role != "pct" and a < len(reading.row)
+             and is_dash(reading.row[a].text)]
+    if not extra:
+        return reading
+    order = {hc: k for k, (hc, _) in enumerate(layout.anchors)}
+    values = sorted((*reading.values, *extra), key=lambda v: order.get(v[0], len(order)))
+    return replace(reading, values=tuple(values))
 
 
 def row_code(layout: Layout, row: Row, label: str) -> Code | None:
@@ -122,13 +140,13 @@ def nest_records(records: list[BudgetRecord], codes: list[Code | None], label: s
 def budget_records(
     ctx: TableContext, layout: Layout, state: CarryState
 ) -> tuple[list[BudgetRecord], list[IndicatorRecord]]:
-    conv = column_conventions(layout)
     kind = budget_kind(ctx, layout)
     records: list[BudgetRecord] = []
     codes: list[Code | None] = []
     indicators: list[IndicatorRecord] = []
-    readings = [read_row(layout, row, conv) for row in layout.body]
+    readings = read_rows(layout)
     money = money_columns(readings)
+    readings = [with_dashes(layout, r, money) for r in readings]
     for row, reading in zip(layout.body, readings, strict=True):
         label = reading.label or first_text(row, {layout.year_col}) or ctx.label
         if not reading.values:

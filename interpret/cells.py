@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 import regex as re
 
 from normalizers.numbers import Hint, column_convention, parse_number
 from normalizers.placeholders import is_placeholder
-from pipeline.model import Cell, Quantity
+from pipeline.model import Cell, Flag, Quantity
 
 # a figure as it stands in a table cell: optional currency, one number, an optional % and a short unit
 _FIGURE = re.compile(
@@ -30,6 +32,7 @@ _DASH_TAIL = re.compile(r"\s*(?:,-|\.-)\s*$")
 # an amount printed with two or more thousands groups and at most two decimals: 1.690.543.881.701,70
 _GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?:[.,]\d{1,2})?")
 _DIGITS = re.compile(r"\d[\d.,]*")
+_DASH = re.compile(r"^\s*[-−–—]\s*$")
 
 
 @lru_cache(maxsize=16384)
@@ -82,6 +85,19 @@ def quantity(cell: Cell, convention: str | None, unit: str = "", integer_expecte
     text = strip_lead(cell.text)
     text = _DASH_TAIL.sub("", text)
     return parse_number(text, Hint(convention, unit, integer_expected), cell.prov)
+
+
+def is_dash(text: str) -> bool:
+    """A cell holding a lone dash."""
+    return bool(_DASH.match(text))
+
+
+def dash_as_zero(cell: Cell, unit: str = "rupiah") -> Quantity:
+    """A dash in a column of amounts is zero: LRA and realisation tables print `-` for an account with no
+    budget or a quarter with nothing spent (its row's other amounts read `0,00`). Only for columns known to
+    hold amounts; elsewhere a dash stays 'not given'. Flagged nihil, as a printed zero in words is."""
+    q = quantity(cell, None, unit)
+    return replace(q, value=Decimal(0), decimals=0, unit=unit, flags=(q.flags - {Flag.EMPTY}) | {Flag.NIHIL})
 
 
 def is_money(q: Quantity | None) -> bool:

@@ -31,7 +31,7 @@ from decimal import Decimal
 
 import regex as re
 
-from interpret.cells import clean, is_figure, quantity, row_text
+from interpret.cells import clean, dash_as_zero, is_figure, quantity, row_text
 from interpret.columns import Row, join_wrapped_rows
 from interpret.context import TableContext, single_year
 from interpret.header_roles import header_role
@@ -318,8 +318,13 @@ def nesting(lines: Sequence[_Line]) -> tuple[list[str], list[bool]]:
 
 
 def _q(row: Row, col: int | None, unit: str) -> Quantity | None:
+    """The figure of a K or Rp cell; a dash under Rp is no money spent (zero), under K it is not given."""
     cell = _cell(row, col)
-    return quantity(cell, None, unit) if cell is not None else None
+    if cell is None:
+        return None
+    if unit == "rupiah" and _DASH.match(cell.text):
+        return dash_as_zero(cell)
+    return quantity(cell, None, unit)
 
 
 def _records_of(ctx: TableContext, layout: QuarterLayout, line: _Line, parent: str, total: bool

@@ -57,7 +57,7 @@ def test_quarterly_table_gives_records_per_filled_quarter() -> None:
         ("Perencanaan dan Evaluasi", "PROGRAM PENUNJANG URUSAN", "TW I", D("100000000"), "by_program", 15),
         ("Perencanaan dan Evaluasi", "PROGRAM PENUNJANG URUSAN", "TW II", D("150000000"), "by_program", 15),
         ("Penyusunan Dokumen", "Perencanaan dan Evaluasi", "TW I", D("60000000"), "by_program", 16),
-        ("Penyusunan Dokumen", "Perencanaan dan Evaluasi", "TW II", None, "by_program", 16),  # `-`
+        ("Penyusunan Dokumen", "Perencanaan dan Evaluasi", "TW II", D("0"), "by_program", 16),  # `-`: nothing spent
     ]
     assert [r.parent_item for r in bud if r.item == "Penyediaan Bahan Logistik"] == ["Administrasi Umum"] * 2
     assert {r.period for r in bud} == {"TW I", "TW II"} and {r.year for r in bud} == {2023}

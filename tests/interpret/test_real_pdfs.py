@@ -85,3 +85,20 @@ def test_cimahi_belanja_with_sen(pdfs_dir: Path) -> None:
 
 def test_cimahi_column_numbers_are_no_row(pdfs_dir: Path) -> None:
     assert not [r for r in _report(pdfs_dir / CIMAHI).budget if r.item == "2"]
+
+
+def test_cimahi_dash_anggaran_is_zero(pdfs_dir: Path) -> None:
+    """`1.2.2. Transfer dari Pemerintah Pusat – Lainnya | - | 0,00 | 0,00 | -`: the account had no budget; the
+    dash under Anggaran (a column of rupiah) is zero, so the row is a record, not dropped."""
+    assert _bud(pdfs_dir, CIMAHI, 1, "Transfer dari Pemerintah Pusat – Lainnya") == [
+        (18, 2016, Decimal("0"), Decimal("0"), Decimal("0"), False)]
+    assert _bud(pdfs_dir, CIMAHI, 2, "Pemberian Pinjaman Daerah") == [
+        (19, 2016, Decimal("0"), Decimal("0"), Decimal("0"), False)]
+
+
+def test_tangsel_dash_under_rp_is_nothing_spent(pdfs_dir: Path) -> None:
+    """Page 1 `Koordinasi dan Penyusunan Dokumen RKA-SKPD`: TW I prints K 0 and Rp `-`, TW II K 1 and Rp 17.755.000."""
+    recs = [r for r in _report(pdfs_dir / TANGSEL).budget
+            if r.page == 1 and r.item.startswith("Koordinasi dan Penyusunan Dokumen RKA")]
+    assert [(r.line, r.period, _v(r.realisasi)) for r in recs] == [
+        (27, "TW I", Decimal("0")), (27, "TW II", Decimal("17755000"))]
