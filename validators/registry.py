@@ -14,6 +14,7 @@ from pipeline.model import Severity
 from validators.rules.areas import check_area_counts
 from validators.rules.averages import check_average_rows, check_prose_averages
 from validators.rules.base import Check
+from validators.rules.breakdowns import check_breakdowns
 from validators.rules.budget import check_pct
 from validators.rules.capaian import check_capaian, check_zero_ratio_rows
 from validators.rules.claims import check_all_done_claims
@@ -124,6 +125,8 @@ REGISTRY: tuple[Check, ...] = (
           "a percentage called the realisasi of a target that is no percentage is the capaian under another name"),
     Check("cross_reference_mismatch", "xref", ("named columns", "two tables"), W, check_repeated_rows, ZERO,
           "a row printed in two tables (its other figures agree column by column) gives each figure once"),
+    Check("cross_reference_mismatch", "xref", ("parts", "totals of another table"), E, check_breakdowns, ZERO,
+          "parts grouped by their labels under the rows of a nearby table that name them add up to those rows"),
     Check("capaian_mismatch", "xref", ("prose capaian", "indicator records"), W, check_prose_capaian, ZERO,
           "a capaian stated in prose for a named indicator equals that indicator's capaian"),
     # 9 units and template
