@@ -85,11 +85,26 @@ def to_cells(row: Sequence[GridCell], source_file: str, page: int) -> tuple[Cell
     return tuple(Cell(c.text, Provenance(source_file, c.line or line, page, c.text)) for c in row)
 
 
+def banner_text(rows: Sequence[Sequence[GridCell]], n_header: int) -> str:
+    """The text of a banner row over a table's header: the first of ≥2 header rows holding one cell of words
+    alone in a table of ≥3 columns (`Misi 1: Optimalisasi Penataan Kelembagaan` over `Tujuan | Sasaran | …`).
+    It names the table's section, not a column."""
+    if n_header < 2 or not rows or len(rows[0]) < 3:
+        return ""
+    texts = [c.text for c in rows[0] if c.text]
+    if len(texts) != 1 or is_numeric(texts[0]) or sum(ch.isalpha() for ch in texts[0]) < 3:
+        return ""
+    return " ".join(texts[0].split())
+
+
 def to_table(parts: Sequence[PageTable], table_id: str, source_file: str, continues: str | None = None) -> Table:
-    """One Table from a table and the continuations merged into it (their repeated header dropped)."""
+    """One Table from a table and the continuations merged into it (their repeated header dropped).
+
+    A banner row over the header (see `banner_text`) becomes the table's context, not a header row."""
     head = parts[0]
     g = head.grid
-    header = tuple(to_cells(r, source_file, g.page) for r in g.rows[: head.n_header])
+    banner = banner_text(g.rows, head.n_header)
+    header = tuple(to_cells(r, source_file, g.page) for r in g.rows[1 if banner else 0: head.n_header])
     body: list[tuple[Cell, ...]] = []
     for k, part in enumerate(parts):
         skip = head.n_header if k else part.n_header  # a continuation's rows after the repeated header are body
@@ -102,7 +117,7 @@ def to_table(parts: Sequence[PageTable], table_id: str, source_file: str, contin
         rows=tuple(body),
         engine=g.engine,
         title=head.title,
-        context=head.context,
+        context=banner or head.context,
         page=g.page,
         line=first_line,
         continues=continues,

@@ -73,6 +73,17 @@ def test_biro_budget_per_sasaran_split_over_pages_12_13(pdfs_dir: Path) -> None:
     ]
 
 
+def test_biro_tabel_4_under_a_misi_banner_pages_11_12(pdfs_dir: Path) -> None:
+    """Tabel 4 opens with a banner row `Misi 1: Optimalisasi Penataan Kelembagaan` over its two header rows
+    (`Tujuan | Sasaran | Indikator Kinerja | Tahun 2016 | Anggaran Rp.` / `Satuan | Target | Program |
+    Kegiatan`): the banner names the section, the header below it still gives every kegiatan its anggaran."""
+    recs = [r for r in _outcome(pdfs_dir, BIRO).report.budget if r.page in (11, 12) and r.pct is None]
+    assert [(r.page, r.line, _value(r.pagu)) for r in recs if r.line in (43, 7, 66)] == [
+        (11, 43, Decimal("488810000")), (12, 7, Decimal("604000000")), (12, 43, Decimal("481250000")),
+        (12, 66, Decimal("5118378700"))]
+    assert len([r for r in recs if r.table_id.endswith(("p11:t2", "p12:t1"))]) == 16  # 15 kegiatan + JUMLAH
+
+
 def test_bplhd_kegiatan_budget_page_33(pdfs_dir: Path) -> None:
     rows = [r for r in _budget(pdfs_dir, BPLHD, AIR, 33) if r.item == AIR]
     assert [(r.line, _value(r.pagu), _value(r.realisasi)) for r in rows] == [
