@@ -9,7 +9,10 @@ least two groups form, one of several parts adds up to its row (so the breakdown
 every group but one agrees, the one that does not states the same quantity twice with two values.
 
 Parts that no row (or several rows) name are left loose; the finding is only made when no choice of
-loose parts, and no sub-selection of the group (a parent row listed with its own parts), closes the gap.
+loose parts, and no sub-selection of the group (a parent row listed with its own parts), closes the gap,
+and when the group adds up in no other column of either table (`Pagu` parts against `Realisasi` totals).
+It is an error; a warning where another column of the parts' table reads as well against the totals
+(which of the two measures the totals count is then uncertain).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 import regex as re
 
 from normalizers.headers import header_role
+from pipeline.model import Severity
 from validators.rounding import fmt
 from validators.rules.base import Check, Constraint, Context, Figure, Issue, figure
 from validators.rules.grid import Grid, GridCell, is_average_row, is_total_row
@@ -78,7 +83,9 @@ class Series:
         return self.items[0].cell.prov.page if self.items else None
 
 
+@lru_cache(maxsize=8192)
 def _words(label: str) -> frozenset[str]:
+    """A label's words that can name a kind of thing (cached: every label is compared with many tables)."""
     return frozenset(w.lower() for w in WORD.findall(label)
                      if len(w) > 1 and not w.isdigit() and w.lower() not in GENERIC)
 
@@ -153,14 +160,16 @@ def series_of(grids: Sequence[Grid]) -> list[Series]:
     return out
 
 
-def distinct_words(totals: Sequence[Labelled]) -> list[frozenset[str]]:
-    """Each total row's words that no other total row has (empty for a label printed twice)."""
-    words = [_words(t.label) for t in totals]
+@lru_cache(maxsize=1024)
+def distinct_words(labels: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """Each total row's words that no other total row has (empty for a label printed twice); cached, a
+    table of totals is held against every breakdown near it."""
+    words = [_words(label) for label in labels]
     out = []
     for i, w in enumerate(words):
         others = frozenset().union(*(x for j, x in enumerate(words) if j != i))
         out.append(w - others)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -172,7 +181,7 @@ class Grouping:
 
 
 def group(parts: Sequence[Labelled], totals: Sequence[Labelled]) -> Grouping:
-    names = distinct_words(totals)
+    names = distinct_words(tuple(t.label for t in totals))
     groups: dict[int, list[Labelled]] = {}
     loose = []
     for p in parts:
@@ -252,7 +261,9 @@ def _sum_text(parts: Sequence[Labelled]) -> str:
     return " + ".join(p.cell.text.strip() for p in parts)
 
 
-def _issue(check: Check, parts: Series, totals: Series, found: Outlier) -> Issue:
+def _issue(check: Check, parts: Series, totals: Series, found: Outlier, rivals: Sequence[Series]) -> Issue:
+    """The finding on the failing group's first part; a warning where another column of the parts' table
+    reads as well against the totals (which of the two the totals count is then uncertain)."""
     stated = _total(found.parts)
     first = min(found.parts, key=lambda p: p.line or 0)
     agreeing = "; ".join(f"{t.label} {_sum_text(g)} = {t.cell.text.strip()}" for t, g in found.agreeing)
@@ -264,9 +275,13 @@ def _issue(check: Check, parts: Series, totals: Series, found: Outlier) -> Issue
                + f" = {fmt(stated)}, a difference of {fmt(-gap)}; its other groups agree ({agreeing})")
     if loose:
         message += f"; no choice of the parts no row names ({loose}) closes the gap"
+    if rivals:
+        message += ("; which column the totals count is uncertain: "
+                    + ", ".join(f"'{r.header}'" for r in rivals) + f" reads as well as '{parts.header}'")
     constraint = Constraint("sum", _figure(found.total), tuple(_figure(p) for p in found.parts))
     lines = {p.line for p in found.parts} | {found.total.line}
-    return Issue(check.name, check.severity, first.line, f"{found.total.label}"[:160], fmt(stated),
+    severity = Severity.WARNING if rivals else check.severity
+    return Issue(check.name, severity, first.line, f"{found.total.label}"[:160], fmt(stated),
                  found.total.cell.text.strip(), message, difference=fmt(-gap), page=first.cell.prov.page,
                  related_lines=tuple(sorted(x for x in lines if x is not None and x != first.line)),
                  constraint=constraint)
@@ -276,12 +291,23 @@ def _figure(p: Labelled) -> Figure:
     return figure(p.cell.q, p.line)
 
 
-def _agrees_elsewhere(found: Outlier, totals: Series, series: Sequence[Series]) -> bool:
-    """The failing group adds up to the same row in another column of the totals' table (it totals the
-    parts' measure there, and the column compared was another measure)."""
+def _agrees_elsewhere(found: Outlier, parts: Series, totals: Series, series: Sequence[Series]) -> bool:
+    """The failing group adds up in another pair of columns: the same parts add up to the same row in another
+    column of the totals' table, or the same rows of another column of the parts' table add up to the row
+    (`Target` and `Realisasi` of the parts against the one `Jumlah` of the totals): the columns compared
+    were then two different measures."""
     stated = _total(found.parts)
-    return any(t.line == found.total.line and t.label == found.total.label and t.value == stated
-               for s in series if s.grid == totals.grid for t in s.items)
+    row = (found.total.line, found.total.label)
+    if any((t.line, t.label) == row and t.value == stated for s in series if s.grid == totals.grid for t in s.items):
+        return True
+    rows = {(p.line, p.label) for p in found.parts}
+    for other in series:
+        if other.grid != parts.grid or other is parts:
+            continue
+        same = [p.value for p in other.items if (p.line, p.label) in rows]
+        if len(same) == len(rows) and sum(same, Decimal(0)) == found.total.value:
+            return True
+    return False
 
 
 def check_breakdowns(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -294,7 +320,11 @@ def check_breakdowns(ctx: Context, check: Check) -> Iterator[Issue]:
             if len(totals.items) >= len(parts.items) or not _comparable(parts, totals):
                 continue
             found = outlier(parts.items, totals.items)
-            if found is None or (parts.grid, found.total.line) in seen or _agrees_elsewhere(found, totals, series):
+            if found is None or (parts.grid, found.total.line) in seen:
+                continue
+            if _agrees_elsewhere(found, parts, totals, series):
                 continue
             seen.add((parts.grid, found.total.line))
-            yield _issue(check, parts, totals, found)
+            rivals = [s for s in series if s.grid == parts.grid and s is not parts and _comparable(s, totals)
+                      and outlier(s.items, totals.items) is not None]
+            yield _issue(check, parts, totals, found, rivals)
