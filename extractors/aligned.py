@@ -28,11 +28,13 @@ from dataclasses import dataclass
 import regex as re
 
 from extractors.base import Extraction, Line
+from extractors.markup import is_caption
 from extractors.tabs import build_tables, is_value_cell
 
 log = logging.getLogger(__name__)
 
 _RUN = re.compile(r"\S+(?: \S+)*")
+_TOKEN = re.compile(r"\S+")
 MIN_TEXT_ROWS = 3  # rows of >= 2 cells a block without any figure needs
 MAX_CONTINUATION_TAIL = 2  # label lines after the last row still read as its continuation
 
@@ -54,35 +56,81 @@ class Separator:
     end: int
 
 
+_NUMBER_TOKEN = re.compile(r"^[-−(]?(?:Rp\.?)?\d[\d.,]*\)?%?$")
+_GROUP_HEAD = re.compile(r"^\d{1,3}$")
+_GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?%?$")
+
+
+def _figures_apart(left: str, right: str) -> bool:
+    """Two number tokens a single space apart that are two figures: each with a decimal or
+    thousands mark (`0,00 0,00`, `286.049.615.484,34 113,17`), never one grouped by a space (`1 234`)."""
+    if not (_NUMBER_TOKEN.match(left) and _NUMBER_TOKEN.match(right)):
+        return False
+    if not (any(ch in ".," for ch in left.rstrip(".,")) and any(ch in ".," for ch in right.rstrip(".,"))):
+        return False
+    return not (_GROUP_HEAD.match(left) and _GROUP_TAIL.match(right))
+
+
+def _split_figures(start: int, text: str) -> list[Run]:
+    """A run cut between adjacent figures (`1.218.570.045.931,00 1.218.994.660.218,34 100,03`)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    out: list[Run] = []
+    begin = 0
+    for (_, a_end, a), (b_start, _, b) in itertools.pairwise(tokens):
+        if _figures_apart(a, b):
+            out.append(Run(start + begin, start + a_end, text[begin:a_end]))
+            begin = b_start
+    out.append(Run(start + begin, start + len(text), text[begin:]))
+    return out
+
+
 def text_runs(text: str) -> tuple[Run, ...]:
     """The runs of a line (tabs are not this layout's business: a tab line has no runs)."""
     if "\t" in text:
         return ()
-    return tuple(Run(m.start(), m.end(), m.group()) for m in _RUN.finditer(text))
+    out: list[Run] = []
+    for m in _RUN.finditer(text):
+        if " " in m.group() and any(ch.isdigit() for ch in m.group()):
+            out.extend(_split_figures(m.start(), m.group()))
+        else:
+            out.append(Run(m.start(), m.end(), m.group()))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- gap columns
 
 
-def separators(rows: Sequence[Sequence[Run]]) -> tuple[Separator, ...]:
+def _is_figure_line(runs: Sequence[Run]) -> bool:
+    return any(is_value_cell(r.text) or any(is_value_cell(t) for t in r.text.split()) for r in runs)
+
+
+def separators(rows: Sequence[Sequence[Run]], strict: bool = False) -> tuple[Separator, ...]:
     """Gap columns shared by the multi-run lines `rows`: inside an inter-run gap on >= 2 lines,
-    covered by text on at most a fifth of them (a header spanning two columns) and on fewer
-    lines than leave it open."""
+    covered by text on at most a fifth of them (headers spanning two columns) and on fewer lines
+    than leave it open, and by figure lines on at most a tenth (a figure wandering by a character)
+    — on none when `strict`."""
     multi = [r for r in rows if len(r) >= 2]
     if len(multi) < 2:
         return ()
     width = max(r[-1].end for r in multi)
     gap = [0] * (width + 1)
     cover = [0] * (width + 1)
+    hard = [0] * (width + 1)
     for runs in rows:
         for a, b in itertools.pairwise(runs):
             for p in range(a.end, b.start):
                 gap[p] += 1
+        figures = _is_figure_line(runs)
         for run in runs:
             for p in range(run.start, min(run.end, width)):
                 cover[p] += 1
-    tolerance = max(1, len(rows) // 5)
-    ok = [gap[p] >= 2 and cover[p] <= tolerance and 2 * cover[p] < gap[p] for p in range(width)]
+                hard[p] += figures
+    tolerance = 0 if strict else max(1, len(rows) // 5)
+    hard_tolerance = 0 if strict else len(rows) // 10
+    ok = [
+        gap[p] >= 2 and hard[p] <= hard_tolerance and cover[p] <= tolerance and 2 * cover[p] < gap[p]
+        for p in range(width)
+    ]
     out: list[Separator] = []
     p = 0
     while p < width:
@@ -95,6 +143,31 @@ def separators(rows: Sequence[Sequence[Run]]) -> tuple[Separator, ...]:
         out.append(Separator(p, q))
         p = q
     return tuple(out)
+
+
+def split_runs(runs: Sequence[Run], seps: Sequence[Separator]) -> tuple[Run, ...]:
+    """Runs cut at a single space lying in a gap column when a figure follows it
+    (`1.218.570.045.931,00 1.218.994.660.218,34` where other lines keep the columns apart)."""
+    out: list[Run] = []
+    for run in runs:
+        pieces = [run]
+        if any(run.start < s.end and s.start < run.end for s in seps):
+            pieces = _cut(run, seps)
+        out.extend(pieces)
+    return tuple(out)
+
+
+def _cut(run: Run, seps: Sequence[Separator]) -> list[Run]:
+    pieces: list[Run] = []
+    begin = 0
+    for m in re.finditer(" ", run.text):
+        at = run.start + m.start()
+        rest = run.text[m.end() :].split(" ", 1)[0]
+        if any(s.start <= at < s.end for s in seps) and is_value_cell(rest):
+            pieces.append(Run(run.start + begin, at, run.text[begin : m.start()]))
+            begin = m.end()
+    pieces.append(Run(run.start + begin, run.end, run.text[begin:]))
+    return pieces
 
 
 def column_of(run: Run, seps: Sequence[Separator]) -> int:
@@ -170,14 +243,27 @@ def merge_header_columns(rows: Sequence[Sequence[Run]], seps: Sequence[Separator
 # --------------------------------------------------------------------------- blocks
 
 
+MAX_BLANKS = 2  # blank lines inside a table (pdftotext puts them between rows)
+PROSE_WORDS = 10  # a one-run line of this many words (or PROSE_CHARS characters) is prose: it ends a group
+PROSE_CHARS = 80
+
+
 @dataclass(frozen=True)
 class AlignedBlock:
-    """A table region: the positions (in `lines`) it spans, its gap columns and each line's cells."""
+    """A table region: the positions (in `lines`) of its non-blank lines, its gap columns and each
+    of those lines' cells."""
 
-    start: int
-    end: int  # inclusive
+    positions: tuple[int, ...]
     seps: tuple[Separator, ...]
-    cells: tuple[tuple[str, ...], ...]  # one tuple per line of the block
+    cells: tuple[tuple[str, ...], ...]  # one tuple per position
+
+    @property
+    def start(self) -> int:
+        return self.positions[0]
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1]
 
 
 def _has_figure_right(cells: Sequence[str]) -> bool:
@@ -192,19 +278,33 @@ def _is_row(cells: Sequence[str]) -> bool:
     return len(_filled(cells)) >= 2
 
 
-def _groups(lines: Sequence[Line], claimed: frozenset[int]) -> list[tuple[int, int]]:
-    """(start, end) inclusive positions of runs of consecutive unclaimed non-blank tab-less lines."""
-    out: list[tuple[int, int]] = []
-    start = -1
+def _is_prose(runs: Sequence[Run]) -> bool:
+    return len(runs) == 1 and (len(runs[0].text.split()) >= PROSE_WORDS or len(runs[0].text) >= PROSE_CHARS)
+
+
+def _groups(lines: Sequence[Line], claimed: frozenset[int]) -> list[list[int]]:
+    """Positions of the non-blank lines of each stretch of unclaimed tab-less lines that may hold a
+    table: up to MAX_BLANKS blank lines inside; a caption, a prose line or a claimed line ends it."""
+    out: list[list[int]] = []
+    current: list[int] = []
+    blanks = 0
     for k, ln in enumerate(lines):
-        ok = ln.number not in claimed and "\t" not in ln.text and bool(ln.text.strip())
-        if ok and start < 0:
-            start = k
-        elif not ok and start >= 0:
-            out.append((start, k - 1))
-            start = -1
-    if start >= 0:
-        out.append((start, len(lines) - 1))
+        if ln.number not in claimed and not ln.text.strip():
+            blanks += 1
+            if blanks > MAX_BLANKS and current:
+                out.append(current)
+                current = []
+            continue
+        blanks = 0
+        free = ln.number not in claimed and "\t" not in ln.text
+        if not free or is_caption(ln.text) or _is_prose(text_runs(ln.text)):
+            if current:
+                out.append(current)
+            current = []
+            continue
+        current.append(k)
+    if current:
+        out.append(current)
     return out
 
 
@@ -212,37 +312,56 @@ def _crosses(runs: Sequence[Run], seps: Sequence[Separator]) -> bool:
     return any(r.start < s.end and s.start < r.end for r in runs for s in seps)
 
 
-def _block(runs: Sequence[Sequence[Run]], start: int, end: int) -> AlignedBlock | None:
-    """The table among lines start..end (positions into `runs`), trimmed of prose lines at its edges."""
-    while start <= end:
-        if sum(len(runs[k]) >= 2 for k in range(start, end + 1)) < 2:
-            return None
-        # a block opens and closes on a multi-run line (label-only tail lines are added back below)
-        while start <= end and len(runs[start]) < 2:
+def _columns(body: Sequence[Sequence[Run]]) -> tuple[tuple[Separator, ...], list[tuple[Run, ...]]]:
+    """The gap columns of the lines `body` and their runs cut at those columns."""
+    seps = separators(body)
+    if not seps:
+        return (), [tuple(r) for r in body]
+    cut = [split_runs(r, seps) for r in body]
+    return merge_header_columns(cut, separators(cut) or seps), cut
+
+
+def _block(runs: Sequence[Sequence[Run]]) -> tuple[int, int, tuple[Separator, ...], list[tuple[Run, ...]]] | None:
+    """(first, last, gap columns, runs of first..last) of the table among the lines `runs`: it opens
+    and closes on a line of two or more runs, and a title or prose line crossing the columns at
+    either edge is left out."""
+    start, last = 0, len(runs) - 1
+    while start <= last:
+        while start <= last and len(runs[start]) < 2:
             start += 1
-        last = end
         while last >= start and len(runs[last]) < 2:
             last -= 1
-        body = [runs[k] for k in range(start, last + 1)]
-        seps = merge_header_columns(body, separators(body))
+        if sum(len(runs[k]) >= 2 for k in range(start, last + 1)) < 2:
+            return None
+        seps, cut = _columns(runs[start : last + 1])
         if not seps:
             start += 1
             continue
-        # a first line whose text crosses the gap columns is a title or prose just above the table
-        if _crosses(runs[start], seps) and len(runs[start]) <= 2:
+        if _crosses(cut[0], seps) and len(cut[0]) <= 2:
             start += 1
             continue
-        cells = [tuple(cells_of(runs[k], seps)) for k in range(start, last + 1)]
-        rows = [c for c in cells if _is_row(c)]
-        figures = any(_has_figure_right(c) for c in rows)
-        if len(rows) < 2 or (not figures and len(rows) < MIN_TEXT_ROWS):
-            return None
-        tail = last
-        while tail < end and tail - last < MAX_CONTINUATION_TAIL and _fits_label(runs[tail + 1], seps, cells):
-            tail += 1
-            cells.append(tuple(cells_of(runs[tail], seps)))
-        return AlignedBlock(start, tail, seps, tuple(cells))
+        if _crosses(cut[-1], seps) and len(cut[-1]) <= 2 and not _line_has_figure([r.text for r in cut[-1]]):
+            last -= 1
+            continue
+        return start, last, seps, cut
     return None
+
+
+def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> AlignedBlock | None:
+    found = _block(runs)
+    if found is None:
+        return None
+    start, last, seps, cut = found
+    cells = [tuple(cells_of(r, seps)) for r in cut]
+    rows = [c for c in cells if _is_row(c)]
+    figures = any(_has_figure_right(c) for c in rows)
+    if len(rows) < 2 or (not figures and len(rows) < MIN_TEXT_ROWS):
+        return None
+    tail = last
+    while tail + 1 < len(runs) and tail - last < MAX_CONTINUATION_TAIL and _fits_label(runs[tail + 1], seps, cells):
+        tail += 1
+        cells.append(tuple(cells_of(runs[tail], seps)))
+    return AlignedBlock(tuple(positions[start : tail + 1]), seps, tuple(cells))
 
 
 def _fits_label(runs: Sequence[Run], seps: Sequence[Separator], cells: Sequence[Sequence[str]]) -> bool:
@@ -256,18 +375,60 @@ def _fits_label(runs: Sequence[Run], seps: Sequence[Separator], cells: Sequence[
     return all(j in labels for j in _filled(line))
 
 
+def _chunks(positions: Sequence[int]) -> list[list[int]]:
+    """A group's lines cut at its blank lines."""
+    out: list[list[int]] = []
+    for k in positions:
+        if out and k == out[-1][-1] + 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _seps_of(runs: Sequence[Sequence[Run]]) -> tuple[Separator, ...]:
+    return _columns(runs)[0] if sum(len(r) >= 2 for r in runs) >= 2 else ()
+
+
+def _kept(seps: Sequence[Separator], joined: Sequence[Separator]) -> int:
+    return sum(any(s.start < j.end and j.start < s.end for j in joined) for s in seps)
+
+
+def _joins(above: Sequence[Sequence[Run]], below: Sequence[Sequence[Run]]) -> bool:
+    """Does the chunk `below` (after a blank line) carry on the table of the lines `above`? Both
+    hold a line of two or more runs, and read together (no line crossing a gap column) they keep
+    the gap columns each has on its own."""
+    if not any(len(r) >= 2 for r in above) or not any(len(r) >= 2 for r in below):
+        return False
+    joined = separators([*above, *below], strict=True)
+    if not joined:
+        return False
+    return all(_kept(own, joined) == len(own) for own in (_seps_of(above), _seps_of(below)))
+
+
 def find_blocks(lines: Sequence[Line], claimed: frozenset[int]) -> list[AlignedBlock]:
-    """Every space-aligned table region among the unclaimed lines."""
+    """Every space-aligned table region among the unclaimed lines: the chunks of a group (apart by
+    blank lines) that keep the same gap columns are read as one table."""
     out: list[AlignedBlock] = []
-    for g_start, g_end in _groups(lines, claimed):
-        runs = [text_runs(lines[k].text) for k in range(g_start, g_end + 1)]
-        if sum(len(r) >= 2 for r in runs) < 2:
+    runs_at = {}
+    for positions in _groups(lines, claimed):
+        for k in positions:
+            runs_at[k] = text_runs(lines[k].text)
+        if sum(len(runs_at[k]) >= 2 for k in positions) < 2:
             continue
-        found = _block(runs, 0, len(runs) - 1)
-        if found is not None:
-            out.append(
-                AlignedBlock(found.start + g_start, found.end + g_start, found.seps, found.cells)
-            )
+        tables: list[list[int]] = []
+        for chunk in _chunks(positions):
+            if tables and _joins([runs_at[k] for k in tables[-1]], [runs_at[k] for k in chunk]):
+                tables[-1].extend(chunk)
+            else:
+                tables.append(list(chunk))
+        for table in tables:
+            runs = [runs_at[k] for k in table]
+            if sum(len(r) >= 2 for r in runs) < 2:
+                continue
+            block = _table_block(runs, table)
+            if block is not None:
+                out.append(block)
     return out
 
 
@@ -286,18 +447,18 @@ def _continues(cells: Sequence[str], row: Sequence[str]) -> bool:
 
 
 def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
-    """The block as tab lines (continuation lines merged into their row) and every line number it spans."""
+    """The block as tab lines (continuation lines merged into their row) and every line number it
+    spans (blank lines inside included)."""
     out: list[Line] = []
     rows: list[list[str]] = []
-    for k, cells in enumerate(block.cells):
-        ln = lines[block.start + k]
+    for k, cells in zip(block.positions, block.cells, strict=True):
         if rows and _continues(cells, rows[-1]):
             rows[-1] = [f"{a} {b}".strip() if b else a for a, b in zip(rows[-1], cells, strict=True)]
             out[-1] = Line(out[-1].number, "\t".join(rows[-1]), out[-1].page)
             continue
         rows.append(list(cells))
-        out.append(Line(ln.number, "\t".join(cells), ln.page))
-    return out, {lines[block.start + k].number for k in range(len(block.cells))}
+        out.append(Line(lines[k].number, "\t".join(cells), lines[k].page))
+    return out, {lines[k].number for k in range(block.start, block.end + 1)}
 
 
 class AlignedTableExtractor:
@@ -313,7 +474,8 @@ class AlignedTableExtractor:
             tab_lines, numbers = block_lines(block, lines)
             spans |= numbers
             replaced.update((ln.number, ln) for ln in tab_lines)
-        # the block lines as tab rows, merged continuation lines dropped, other lines without tabs
+        # the blocks as tab rows (merged continuation lines and blank lines inside dropped), the
+        # other lines as they are, without tabs
         view = [
             replaced.get(ln.number, ln if "\t" not in ln.text else Line(ln.number, ln.text.replace("\t", " "), ln.page))
             for ln in lines
@@ -326,4 +488,4 @@ class AlignedTableExtractor:
 
 def aligned_line_count(lines: Sequence[Line], claimed: frozenset[int] = frozenset()) -> int:
     """How many lines lie in space-aligned tables: what tells a `pdftotext -layout` export."""
-    return sum(b.end - b.start + 1 for b in find_blocks(lines, claimed))
+    return sum(len(b.positions) for b in find_blocks(lines, claimed))

@@ -1,9 +1,9 @@
 """Handler for text exports: split the file into lines, run each layout extractor in turn.
 
 Order matters: formulas claim their `$$…$$` / `<math>` lines first, then pipe tables,
-tab-separated tables, space-aligned tables (`pdftotext -layout`, in every layout, on the
-lines left), the pdftotext-style plain layout (only where the file has no tabs and no
-aligned tables), and finally prose statements among the lines nobody claimed.
+tab-separated tables or the pdftotext-style plain layout (only where the file has no tabs
+and few space-aligned tables), space-aligned tables (`pdftotext -layout`, in every layout,
+on the lines left), and finally prose statements among the lines nobody claimed.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ def split_lines(text: str) -> tuple[Line, ...]:
 
 
 ALIGNED_MIN_LINES = 5
+ALIGNED_MIN_SHARE = 0.05  # of the non-blank lines
 
 
 def detect_layout(lines: Sequence[Line]) -> str:
@@ -43,20 +44,19 @@ def detect_layout(lines: Sequence[Line]) -> str:
         return "mixed" if pipes >= 3 else "tabs"
     if pipes >= 3:
         return "pipe"
-    return "aligned" if aligned_line_count(lines) >= ALIGNED_MIN_LINES else "plain"
+    aligned = aligned_line_count(lines)
+    return "aligned" if aligned >= max(ALIGNED_MIN_LINES, ALIGNED_MIN_SHARE * len(nonblank)) else "plain"
 
 
 def layout_extractors(layout: str) -> list[LayoutExtractor]:
-    """The extractors run in turn, each on the lines the ones before it left: space-aligned
-    tables are read in every layout, after the tab rows and before the plain reader."""
+    """The extractors run in turn, each on the lines the ones before it left. Space-aligned tables
+    are read in every layout on the lines left by the others; in the plain layout the plain reader,
+    whose tables also show wide gaps, goes first."""
     from extractors import aligned, formulas, pipe, plain, tabs
 
     chain: list[LayoutExtractor] = [formulas.FormulaExtractor(), pipe.PipeTableExtractor()]
-    if layout != "plain":
-        chain.append(tabs.TabTableExtractor())
+    chain.append(plain.PlainLayoutExtractor() if layout == "plain" else tabs.TabTableExtractor())
     chain.append(aligned.AlignedTableExtractor())
-    if layout == "plain":
-        chain.append(plain.PlainLayoutExtractor())
     return chain
 
 
