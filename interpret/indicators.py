@@ -91,10 +91,24 @@ def indicator_records(
             budget.append(_budget_row(ctx, reading, label, groups.get(None) or next(iter(groups.values()))))
             continue
         sasaran = state.sasaran if state.sasaran != label and not _is_summary(label) else ""
+        groups = _yearless_capaian_to_latest(groups)
         for year, vals in groups.items():
             indicators.append(_record(ctx, reading, kind, year or reading.year or ctx.year, sasaran, label, vals))
         indicators += _basis_records(ctx, reading, groups, sasaran, label)
     return indicators, budget
+
+
+def _yearless_capaian_to_latest(groups: dict[int | None, dict[str, Quantity]]
+                                ) -> dict[int | None, dict[str, Quantity]]:
+    """`Realisasi 2015 | Realisasi 2016 | (%)`: a capaian under no year, beside years that print none, is the
+    latest year's (one record with its realisasi, not a record of its own)."""
+    loose = groups.get(None)
+    latest = max((y for y in groups if y is not None), default=None)
+    if latest is None or not loose or set(loose) != {"capaian"} or "capaian" in groups[latest]:
+        return groups
+    out = {y: v for y, v in groups.items() if y is not None}
+    out[latest] = {**groups[latest], **loose}
+    return out
 
 
 def _record(ctx: TableContext, reading: RowReading, kind: str, year: int | None, sasaran: str, label: str,

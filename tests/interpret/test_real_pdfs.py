@@ -102,3 +102,11 @@ def test_tangsel_dash_under_rp_is_nothing_spent(pdfs_dir: Path) -> None:
             if r.page == 1 and r.item.startswith("Koordinasi dan Penyusunan Dokumen RKA")]
     assert [(r.line, r.period, _v(r.realisasi)) for r in recs] == [
         (27, "TW I", Decimal("0")), (27, "TW II", Decimal("17755000"))]
+
+
+def test_biro_tabel_8_yearless_percent_joins_the_latest_year(pdfs_dir: Path) -> None:
+    """Tabel 8 `REALISASI KINERJA: TAHUN 2015 | TAHUN 2016 | (%)`, row 1 `1 | 2 | 200`: the (%) belongs with
+    2016's realisasi in one record, not in a record of its own."""
+    assert _ind(pdfs_dir, BIRO, 20, "1. Jumlah rekomendasi") == [
+        (29, 2015, "multi_year", None, Decimal("1"), None),
+        (29, 2016, "multi_year", None, Decimal("2"), Decimal("200"))]
