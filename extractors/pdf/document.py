@@ -238,7 +238,8 @@ def assemble(source: Source, pages: Sequence[PageResult], n_pages: int) -> Docum
     prose = [ln for p in pages for ln in p.prose]
     statements, formulas = _prose(prose, source.name)
     text = "\n".join(p.text for p in pages)
-    office, year, report_type = detect_metadata(text)
+    cells = tuple(c.text for t in tables[:3] for row in (*t.header, *t.rows) for c in row)  # wrapped names
+    office, year, report_type = detect_metadata(text, cells)
     warnings = tuple(w for p in pages for w in p.warnings)
     error = "" if any(p.n_lines for p in pages) or not warnings else "no page could be read"
     if not any(p.n_lines for p in pages) and all(OCR_NEEDED in w for w in warnings) and warnings:
