@@ -105,7 +105,7 @@ def test_tanjungpinang_dpri_parts_against_the_service_totals() -> None:
     found = _breakdowns(process(sample("tanjungpinang_2024_lkjip.txt")).findings)
     assert [(f.line, f.severity, f.stated, f.expected, f.difference) for f in found] == \
         [(824, Severity.ERROR, "22076", "26508", "-4432")]
-    assert 855 in found[0].related_lines
+    assert found[0].related_lines == (855,)  # the DPRI row of Tabel III.9
     assert "572 + 845 + 4 + 395 + 2 = 1818" in found[0].message
 
 
