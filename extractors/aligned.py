@@ -353,6 +353,7 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
         return None
     start, last, seps, cut = found
     cells = [tuple(cells_of(r, seps)) for r in cut]
+    cells = _spanning_headers(cut, seps, cells)
     rows = [c for c in cells if _is_row(c)]
     figures = any(_has_figure_right(c) for c in rows)
     if len(rows) < 2 or (not figures and len(rows) < MIN_TEXT_ROWS):
@@ -362,6 +363,61 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
         tail += 1
         cells.append(tuple(cells_of(runs[tail], seps)))
     return AlignedBlock(tuple(positions[start : tail + 1]), seps, tuple(cells))
+
+
+CENTRE_MARGIN = 2  # characters a word's centre may stand off the centre of the words it spans
+EDGE_SLACK = 2  # characters a word may stand off the start of the word under it and still be aligned
+
+
+def _words_by_column(runs: Sequence[Run], seps: Sequence[Separator]) -> dict[int, tuple[int, int]]:
+    """(start, end) of the text each column holds on one line."""
+    out: dict[int, tuple[int, int]] = {}
+    for run in runs:
+        k = column_of(run, seps)
+        start, end = out.get(k, (run.start, run.end))
+        out[k] = (min(start, run.start), max(end, run.end))
+    return out
+
+
+def _span_start(run: Run, col: int, low: int, high: int, under: dict[int, tuple[int, int]]) -> int:
+    """The first column of the widest stretch of columns low..high (around `col`) whose header
+    words on the line below `run` stands centred over; `col` when it starts where the word
+    under it starts (left-aligned headers) or no such stretch exists."""
+    if col not in under or abs(run.start - under[col][0]) <= EDGE_SLACK:
+        return col
+    centre = (run.start + run.end) / 2
+    best, best_width = col, -1
+    for g in range(low, col + 1):
+        for e in range(col, high + 1):
+            if g not in under or e not in under:
+                continue
+            if abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN and e - g > best_width:
+                best, best_width = g, e - g
+    return best
+
+
+def _spanning_headers(
+    cut: Sequence[Sequence[Run]], seps: Sequence[Separator], cells: list[tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """A header line over another (a year over its Pagu / Realisasi / %) whose words stand
+    centred over several of the words below: each such word goes to the first column it spans,
+    as tab exports have it; a word starting where the word under it starts stays put."""
+    first = next((i for i, c in enumerate(cells) if _line_has_figure(c)), len(cells))
+    out = list(cells)
+    for i in range(first - 1):
+        cols = [column_of(r, seps) for r in cut[i]]
+        if len(set(cols)) != len(cols):
+            continue
+        under = _words_by_column(cut[i + 1], seps)
+        row = list(cells[i])
+        for j, (run, col) in enumerate(zip(cut[i], cols, strict=True)):
+            low = cols[j - 1] + 1 if j > 0 else 0
+            high = cols[j + 1] - 1 if j + 1 < len(cols) else len(seps)
+            at = _span_start(run, col, low, high, under)
+            if at != col and not row[at]:
+                row[at], row[col] = row[col], ""
+        out[i] = tuple(row)
+    return out
 
 
 def _fits_label(runs: Sequence[Run], seps: Sequence[Separator], cells: Sequence[Sequence[str]]) -> bool:
