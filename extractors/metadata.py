@@ -62,11 +62,14 @@ _MODIFIED_NOUNS = frozenset({
     "kendaraan", "perjalanan", "rumah", "pakaian", "naskah", "mobil", "motor", "tugas", "surat", "berat",
     "tinggi", "pajak", "gedung", "alat", "keperluan", "kebutuhan", "sewa", "pemeliharaan", "penyediaan",
 })
-# second words that make the head a common noun: "Dinas Luar", "Badan Usaha", "Balai Desa"
-_COMMON_SECOND = frozenset({
-    "luar", "dalam", "operasional", "usaha", "hukum", "jalan", "air", "sungai", "layanan", "desa", "kota",
-    "pertemuan", "warga", "pos", "pusat", "kabupaten", "provinsi", "daerah", "kerja",
-})
+# second words that make the head a common noun: "Dinas Luar", "Badan Usaha", "Balai Desa", "Kantor Pos"
+_COMMON_SECOND = {
+    "dinas": frozenset({"luar", "dalam", "operasional", "daerah", "kabupaten", "kota", "provinsi"}),
+    "badan": frozenset({"usaha", "hukum", "jalan", "air", "sungai", "publik", "daerah", "kabupaten", "kota"}),
+    "balai": frozenset({"desa", "kota", "pertemuan", "warga", "kelurahan", "rakyat"}),
+    "kantor": frozenset({"pos", "pusat", "desa", "kelurahan", "kecamatan", "camat", "kabupaten", "kota", "bupati",
+                         "walikota", "gubernur", "cabang"}),
+}
 _JOINERS = frozenset({"dan", "&"})
 _TRAILING = frozenset({"dan", "&", "di", "non"})  # a name never ends with these
 _REPORT_ACRONYMS = frozenset({"LAKIP", "LKJIP", "LKIP", "LAKIN", "LRA", "LPPD", "SAKIP", "RKT", "IKU", "PK", "LK"})
@@ -98,7 +101,7 @@ _TITLE_WORDS = (  # the report's own kinds only: a parent's Renstra cited in the
     r"Laporan\s+Realisasi\s+Anggaran(?:\s+Pendapatan\s+dan\s+Belanja)?|Laporan\s+Keuangan|"
     r"Perjanjian\s+Kinerja|Realisasi\s+Kinerja"
 )
-_TITLE_FILLER = r"(?:\s|[*#:()\[\],.\-–]|\b(?:LAKIP|LKjIP|LKIP|Tahun|Anggaran|pada|\d{4})\b)*"
+_TITLE_FILLER = r"(?:\s|[*#:()\[\],.\-–]|\b(?:LAKIP|LKjIP|LKIP|Instansi|Tahun|Anggaran|pada|\d{4})\b)*"
 _TITLE_BEFORE = re.compile(rf"(?i:{_TITLE_WORDS}){_TITLE_FILLER}$", re.V1)
 _SIGN_BEFORE = re.compile(
     r"(?i:\b(?:Kepala|Sekretaris|Plt\.?|Plh\.?|Pj\.?|Direktur|Camat|Lurah|Yth\.?|Kepada|Mengetahui,?))"
@@ -229,7 +232,7 @@ def _units_of_span(span: str) -> list[UnitName]:
             name, region = _government_name(part), ""
         else:
             name, region = _region_split(part)
-        if len(name) >= 2:
+        if len(name) >= 2 or region:  # "Inspektorat Kabupaten X": a one-word name with its region
             units.append(UnitName(_DI.sub("di", " ".join(_case(w) for w in name)), region, level))
     return units
 
@@ -243,7 +246,7 @@ def _government_name(words: Sequence[str]) -> list[str]:
 
 def _is_common_noun(part: Sequence[str]) -> bool:
     """"Dinas Luar", "Badan Usaha", "Balai Desa": the head word used as a common noun."""
-    return part[1].lower() in _COMMON_SECOND and part[0].lower() in {"dinas", "badan", "balai", "kantor"}
+    return part[1].lower() in _COMMON_SECOND.get(part[0].lower(), ())
 
 
 def _region_at(text: str, pos: int) -> str:
@@ -317,6 +320,12 @@ def expansions(text: str, names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _initialism(token: str) -> bool:
+    """"BPBD", "DPMPTSP": capitals read letter by letter (few vowels), not a word nor a report's own acronym."""
+    vowels = sum(c in "AIUEO" for c in token)
+    return token.isupper() and 3 <= len(token) <= 9 and vowels * 10 < len(token) * 3 and token not in _REPORT_ACRONYMS
+
+
 def _acronym_mentions(text: str, table: dict[str, str], cover_end: int) -> list[Mention]:
     """Mentions of units by abbreviation, with the region printed after one ("BPLHD Provinsi Jawa Barat").
     An abbreviation the document never expands counts only as the title's unit, kept as printed
@@ -325,7 +334,7 @@ def _acronym_mentions(text: str, table: dict[str, str], cover_end: int) -> list[
     for m in _ACRONYM_TOKEN.finditer(text):
         token = m.group(1)
         name = table.get(token.upper())
-        if name is None and not (token.isupper() and len(token) >= 3 and token not in _REPORT_ACRONYMS):
+        if name is None and not _initialism(token):
             continue
         region = _region_at(text, m.end())
         if name is None and not region:
@@ -365,7 +374,7 @@ def _aliases(mentions: Sequence[Mention], table: dict[str, str]) -> list[Mention
     out = []
     for mention in mentions:
         words = mention.unit.name.split(" ")
-        full = table.get(words[1]) if words[1].isupper() else None
+        full = table.get(words[1]) if len(words) > 1 and words[1].isupper() else None
         if not (full and full.split(" ")[0].lower() == words[0].lower()):
             full = spelled.get(mention.unit.name)
         if full:
@@ -398,10 +407,10 @@ def _score(mentions: Sequence[Mention]) -> list[Candidate]:
     out = []
     for name, ev in by_name.items():
         spread = _W_BODY * ev["body"] + _W_SIGN * ev["signature"] + _W_PARENT * ev["parent"]
-        score = (_W_TITLE * min(ev["title"], _TITLE_HITS_MAX) + _W_COVER * min(ev["cover"], _COVER_HITS_MAX)
-                 + 2 * math.log2(1 + spread))
+        rest = _W_COVER * min(ev["cover"], _COVER_HITS_MAX) + 2 * math.log2(1 + spread)
         if levels[name] == 0:
-            score /= 2  # a whole government or ministry: the unit only where nothing narrower is titled
+            rest /= 2  # a whole government or ministry untitled: the unit only where nothing narrower is named
+        score = _W_TITLE * min(ev["title"], _TITLE_HITS_MAX) + rest
         out.append(Candidate(name, levels[name], score, tuple(regions[name].most_common())))
     return sorted(out, key=lambda c: (-c.score, -c.level, -len(c.name), c.name))
 

@@ -174,3 +174,32 @@ def test_report_type_is_the_acronym_the_report_uses_most() -> None:
     assert detect_metadata(text)[2] == "LKIP"
     quarterly = "Realisasi Kinerja Pada Triwulan I - IV Tahun 2023 Perangkat Daerah"
     assert detect_metadata(quarterly)[1:] == (2023, "Realisasi Kinerja Triwulan")
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # a one-word unit with its region
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH\nINSPEKTORAT KABUPATEN SLEMAN\nTAHUN 2022\n",
+         "Inspektorat Kabupaten Sleman"),
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH\nSEKRETARIAT DPRD KOTA BEKASI\nTAHUN 2022\n",
+         "Sekretariat DPRD Kota Bekasi"),
+        # a vertical agency's office in a kabupaten; "Badan Pusat" is no common noun
+        ("LAPORAN KINERJA\nBADAN PUSAT STATISTIK KABUPATEN BOGOR\n2022\nKATA PENGANTAR\nBadan Pusat Statistik ...",
+         "Badan Pusat Statistik Kabupaten Bogor"),
+        ("LAPORAN KINERJA\nKANTOR KEMENTERIAN AGAMA KABUPATEN BOGOR\nTAHUN 2021\n",
+         "Kantor Kementerian Agama Kabupaten Bogor"),
+        ("LAPORAN KINERJA\nRUMAH TAHANAN NEGARA KELAS IIB SLEMAN\nTAHUN 2023\n",
+         "Rumah Tahanan Negara Kelas IIB Sleman"),
+        # the whole government's own LKjIP, its dinas named in passing
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH KABUPATEN SLEMAN TAHUN 2022\nKATA PENGANTAR\nLKjIP Pemerintah "
+         "Kabupaten Sleman Tahun 2022 ... Dinas Kesehatan ... Dinas Kesehatan ... Dinas Pendidikan ...\n",
+         "Pemerintah Kabupaten Sleman"),
+        # a ministry's own report, one of its directorates general named many times
+        ("LAPORAN KINERJA\nKEMENTERIAN PERTANIAN\nTAHUN 2022\nKATA PENGANTAR\nLaporan Kinerja Kementerian Pertanian "
+         "Tahun 2022 ...\n" + "Direktorat Jenderal Tanaman Pangan melaksanakan program. " * 25,
+         "Kementerian Pertanian"),
+    ],
+)
+def test_units_of_every_level(text: str, office: str) -> None:
+    assert detect_metadata(text)[0] == office
