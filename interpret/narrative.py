@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 # role words, matched in the text between two figures; the last one before a figure decides
 _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("growth", re.compile(r"\b(?:bobot|dibobot|peningkatan|penurunan|kenaikan|meningkat|menurun|naik|turun|selisih|"
-                          r"pertumbuhan|bertambah|berkurang|lebih\s+tinggi|lebih\s+rendah)\b", re.I)),
+                          r"pertumbuhan|bertambah|berkurang|lebih\s+tinggi|lebih\s+rendah|perbedaan)\b", re.I)),
     ("pagu", re.compile(r"\b(?:anggaran|pagu|dipa|alokasi)\b", re.I)),
     ("target", re.compile(r"\b(?:target|ditargetkan|rencana(?!\s+aksi))\b", re.I)),
     ("realisasi", re.compile(r"\b(?:realisasi|hasil|memperoleh|diperoleh|mencapai|nilai)\b", re.I)),
@@ -39,7 +39,14 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("capaian", re.compile(r"\bcapaian\s+target\b", re.I)),
     ("target", re.compile(r"\btarget\s+(?:capaian|realisasi|kinerja|nilai)\b", re.I)),
     ("spend", re.compile(r"\b(?:realisasi|penyerapan)\s+(?:anggaran|belanja|pnb[pk]\w*|penerimaan)\b", re.I)),
+    # `realisasi target capaian yaitu 56,12 %`: the realisation of the target; `dari target 1 terealisasi 2`
+    ("realisasi", re.compile(r"\brealisasi\s+(?:dari\s+)?target(?:\s+capaian)?\b|\bterealisasi\b", re.I)),
+    ("spend", re.compile(r"\b(?:anggaran|belanja|dana)\s+(?:yang\s+)?terealisasi\b", re.I)),
+    # `pencapaian kinerja diperoleh sebesar 200%`: what is obtained is the capaian the noun names
+    ("capaian", re.compile(r"\b(?:pencapaian|capaian)(?:\s+\w+){0,2}\s+(?:diperoleh|dicapai)\b", re.I)),
 )
+# a name in quotation marks (`indikator „persentase OPD yang memperoleh …‟`): its words are no role words
+_QUOTED = re.compile(r"[„“\"‘'][^„“”‟\"‘’']{3,200}[”‟\"’']")
 _PNBP = re.compile(r"\bpnb[pk]\w*\b|penerimaan\s+negara\s+bukan\s+pajak", re.I)
 _CLAUSE_SPLIT = re.compile(r";\s+|\s+serta\s+(?=[\p{Lu}])")
 _INDIKATOR = re.compile(
@@ -99,6 +106,7 @@ def _role_before(gap: str) -> str:
     A pure function of the text, cached: short gaps (`sebesar`, `dengan capaian`) recur in every report.
     """
     best, best_key = "", (-1, 0)
+    gap = _QUOTED.sub(lambda m: " " * len(m.group(0)), gap)
     for role, pattern in _ROLE_WORDS:
         for m in pattern.finditer(gap):
             key = (m.end(), m.end() - m.start())

@@ -110,3 +110,22 @@ def test_biro_tabel_8_yearless_percent_joins_the_latest_year(pdfs_dir: Path) -> 
     assert _ind(pdfs_dir, BIRO, 20, "1. Jumlah rekomendasi") == [
         (29, 2015, "multi_year", None, Decimal("1"), None),
         (29, 2016, "multi_year", None, Decimal("2"), Decimal("200"))]
+
+
+def _prose(pdfs_dir: Path, name: str, page: int) -> list[tuple]:
+    recs = [r for r in _report(pdfs_dir / name).indicators if r.page == page and r.kind == "narrative"]
+    return [(r.line, _v(r.target), _v(r.realisasi), _v(r.capaian)) for r in recs]
+
+
+def test_bplhd_realisasi_target_capaian_is_the_realisasi(pdfs_dir: Path) -> None:
+    """Page 18: `… dengan target capaian 42,5% …, realisasi target capaian yaitu 56,12 % dengan prosentase
+    capaian sebesar 132,5%`: the realisation of the target is the realisasi, not a second target."""
+    assert (20, Decimal("42.5"), Decimal("56.12"), Decimal("132.5")) in _prose(pdfs_dir, BPLHD, 18)
+
+
+def test_biro_terealisasi_and_quoted_names(pdfs_dir: Path) -> None:
+    """Page 22: `dari target 1 dokumen terealisasi 2 dokumen sehingga pencapaian kinerja diperoleh sebesar
+    200%`; page 20: `Pencapaian indikator sasaran „persentase OPD yang memperoleh nilai CC ke atas‟ sebesar
+    82,71% dari target 90% terealisasi 78,57%` (the `memperoleh` inside the quoted name is no role word)."""
+    assert (44, Decimal("1"), Decimal("2"), Decimal("200")) in _prose(pdfs_dir, BIRO, 22)
+    assert (13, Decimal("90"), Decimal("78.57"), Decimal("82.71")) in _prose(pdfs_dir, BIRO, 20)
