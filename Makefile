@@ -24,11 +24,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/pytest -q
 
-## throughput of the text and PDF paths, mutation recall of the audit
+## throughput of the text and PDF paths, mutation recall of the audit, key recall of the samples re-laid out
 bench: $(STAMP)
 	$(PY) bench/bench_text.py
 	$(PY) bench/bench_pdf.py
 	$(PY) bench/bench_mutation.py
+	$(PY) bench/bench_relayout.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

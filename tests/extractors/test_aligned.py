@@ -1,0 +1,164 @@
+"""The space-aligned table extractor (`pdftotext -layout` style): hand-written tables, names and
+figures invented, asserting exact cells and the line each row and cell keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.aligned import AlignedTableExtractor, find_blocks, text_runs
+from extractors.text import detect_layout, extract_lines, layout_extractors, split_lines
+from pipeline.model import Cell, Table
+
+
+def _tables(text: str, claimed: frozenset[int] = frozenset()) -> list[Table]:
+    return list(AlignedTableExtractor().extract(split_lines(text), "synthetic.txt", claimed).tables)
+
+
+def _texts(rows: Sequence[Sequence[Cell]]) -> list[list[str]]:
+    return [[c.text for c in r] for r in rows]
+
+
+def _lines(rows: Sequence[Sequence[Cell]]) -> list[set[int | None]]:
+    return [{c.prov.line for c in r} for r in rows]
+
+
+MEASUREMENT = """Tabel 2.1 Capaian Kinerja Tahun 2023
+
+No   Indikator Kinerja                    Target   Realisasi   Capaian
+1    Persentase layanan paspor selesai       95%       97,5%    102,63%
+     tepat waktu
+2    Jumlah pengawasan orang asing            12          10     83,33%
+3    Indeks kepuasan masyarakat             3,50
+     terhadap layanan keimigrasian
+
+Kalimat sesudah tabel.
+"""
+
+
+def test_wrapped_labels_right_aligned_figures_and_empty_cells() -> None:
+    [table] = _tables(MEASUREMENT)
+    assert table.title == "Tabel 2.1 Capaian Kinerja Tahun 2023"
+    assert table.engine == "aligned" and table.line == 3
+    assert _texts(table.header) == [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]]
+    assert _texts(table.rows) == [
+        ["1", "Persentase layanan paspor selesai tepat waktu", "95%", "97,5%", "102,63%"],
+        ["2", "Jumlah pengawasan orang asing", "12", "10", "83,33%"],
+        ["3", "Indeks kepuasan masyarakat terhadap layanan keimigrasian", "3,50", "", ""],
+    ]
+    # a merged continuation line keeps the row on the line of its figures
+    assert _lines(table.rows) == [{4}, {6}, {7}]
+    assert table.rows[0][1].prov.raw == "Persentase layanan paspor selesai tepat waktu"
+    assert table.rows[0][4].prov.raw == "102,63%"
+
+
+def test_the_lines_of_the_table_are_claimed_and_prose_after_it_is_not() -> None:
+    found = AlignedTableExtractor().extract(split_lines(MEASUREMENT), "synthetic.txt", frozenset())
+    assert found.claimed == frozenset({3, 4, 5, 6, 7, 8})
+
+
+MULTI_YEAR = """Uraian                           2022                              2023
+                     Pagu     Realisasi       %       Pagu     Realisasi       %
+Belanja Pegawai    1.000.000     950.000   95,00   1.200.000   1.176.000   98,00
+Belanja Barang       500.000     400.000   80,00     600.000     540.000   90,00
+Jumlah             1.500.000   1.350.000   90,00   1.800.000   1.716.000   95,33
+"""
+
+
+def test_years_centred_over_their_columns_head_the_first_column_they_span() -> None:
+    [table] = _tables(MULTI_YEAR)
+    assert _texts(table.header) == [
+        ["Uraian", "2022", "", "", "2023", "", ""],
+        ["", "Pagu", "Realisasi", "%", "Pagu", "Realisasi", "%"],
+    ]
+    assert _texts(table.rows)[2] == ["Jumlah", "1.500.000", "1.350.000", "90,00", "1.800.000", "1.716.000", "95,33"]
+    assert _lines(table.rows) == [{3}, {4}, {5}]
+
+
+LEFT_ALIGNED_SUPER_HEADER = """BELANJA    ANGGARAN                   REALISASI
+           2022          2023         2022          2023
+Pegawai    10.000.000    11.000.000   9.000.000     10.500.000
+Barang     5.000.000     6.000.000    4.000.000     5.500.000
+"""
+
+
+def test_a_left_aligned_super_header_stays_over_its_first_column() -> None:
+    [table] = _tables(LEFT_ALIGNED_SUPER_HEADER)
+    assert _texts(table.header) == [["BELANJA", "ANGGARAN", "", "REALISASI", ""], ["", "2022", "2023", "2022", "2023"]]
+
+
+BLANK_LINES_AND_DENSE_FIGURES = """\
+Kode      Uraian                                 Anggaran          Realisasi         %
+
+1.1       Pendapatan Asli Daerah           252.751.911.939,00 286.049.615.484,34 113,17
+
+1.1.1     Pajak Daerah                     105.808.628.248,00   112.060.908.223,00 105,91
+1.1.2     Retribusi Daerah                   8.730.233.142,00    10.085.859.119,00 115,53
+"""
+
+
+def test_rows_apart_by_blank_lines_and_figures_one_space_apart_are_cells() -> None:
+    [table] = _tables(BLANK_LINES_AND_DENSE_FIGURES)
+    assert _texts(table.header) == [["Kode", "Uraian", "Anggaran", "Realisasi", "%"]]
+    assert _texts(table.rows) == [
+        ["1.1", "Pendapatan Asli Daerah", "252.751.911.939,00", "286.049.615.484,34", "113,17"],
+        ["1.1.1", "Pajak Daerah", "105.808.628.248,00", "112.060.908.223,00", "105,91"],
+        ["1.1.2", "Retribusi Daerah", "8.730.233.142,00", "10.085.859.119,00", "115,53"],
+    ]
+    assert _lines(table.rows) == [{3}, {5}, {6}]
+
+
+TWO_TABLES = """No.   Sasaran Kegiatan                          Indikator Kinerja                      Target
+1.    Meningkatnya layanan publik yang prima    Jumlah layanan yang diselesaikan          120
+2     Terwujudnya tata kelola yang akuntabel    Nilai evaluasi akuntabilitas kinerja       80
+
+     Kegiatan                            Anggaran
+1.   Layanan publik                      Rp 102.000.000
+2.   Tata kelola                         Rp 85.000.000
+"""
+
+
+def test_a_table_after_a_blank_line_with_other_columns_is_another_table() -> None:
+    first, second = _tables(TWO_TABLES)
+    assert _texts(first.header) == [["No.", "Sasaran Kegiatan", "Indikator Kinerja", "Target"]]
+    assert _texts(first.rows)[1] == [
+        "2", "Terwujudnya tata kelola yang akuntabel", "Nilai evaluasi akuntabilitas kinerja", "80"
+    ]
+    assert _texts(second.header) == [["", "Kegiatan", "Anggaran"]]
+    assert _texts(second.rows) == [["1.", "Layanan publik", "Rp 102.000.000"], ["2.", "Tata kelola", "Rp 85.000.000"]]
+    assert _lines(second.rows) == [{6}, {7}]
+
+
+JUSTIFIED_PROSE = """Pada tahun 2023 kantor ini  melaksanakan  berbagai kegiatan yang
+mendukung  pencapaian sasaran strategis dan  seluruh kegiatan berjalan
+dengan baik sesuai  rencana yang telah  ditetapkan sebelumnya oleh
+pimpinan  dan seluruh  pegawai dengan capaian  95  persen.
+"""
+
+
+def test_justified_prose_with_double_spaces_is_not_a_table() -> None:
+    assert _tables(JUSTIFIED_PROSE) == []
+    assert find_blocks(split_lines(JUSTIFIED_PROSE), frozenset()) == []
+
+
+def test_a_number_grouped_by_a_space_stays_one_run() -> None:
+    assert [r.text for r in text_runs("Jumlah penduduk   1 234   orang")] == ["Jumlah penduduk", "1 234", "orang"]
+    assert [r.text for r in text_runs("Pagu  0,00 0,00  -")] == ["Pagu", "0,00", "0,00", "-"]
+    assert [(r.start, r.end) for r in text_runs("  ab  cd")] == [(2, 4), (6, 8)]
+
+
+def test_claimed_lines_are_left_to_their_extractor() -> None:
+    assert _tables(MEASUREMENT, claimed=frozenset(range(1, 12))) == []
+
+
+def test_a_pdftotext_layout_export_is_its_own_layout_and_prose_stays_prose() -> None:
+    text = "Kalimat pembuka laporan ini.\n\n" + MULTI_YEAR + "\n" + MEASUREMENT
+    lines = split_lines(text)
+    assert detect_layout(lines) == "aligned"
+    assert [e.name for e in layout_extractors("aligned")] == ["formulas", "pipe", "tabs", "aligned"]
+    found = extract_lines(lines, "synthetic.txt", "aligned")
+    assert [t.line for t in found.tables] == [3, 11]
+    assert 1 not in found.claimed
+
+
+def test_the_plain_reader_goes_before_the_aligned_one_in_a_plain_export() -> None:
+    assert [e.name for e in layout_extractors("plain")] == ["formulas", "pipe", "plain", "aligned"]
