@@ -176,19 +176,31 @@ def _starts_unit(words: Sequence[str], i: int) -> bool:
 
 
 def _region_name(words: Sequence[str]) -> list[str]:
-    """Up to three capitalised words naming a region, ending before a joiner, a stop or the next unit."""
+    """Up to three capitalised words naming a region ("Tangerang Selatan", "Pangkajene dan Kepulauan"),
+    ending before a stop or the next unit; a joiner only between two of them."""
     out: list[str] = []
-    for i, w in enumerate(words[:3]):
-        if not w[:1].isupper() or w.lower() in _NAME_STOPS or _head_level(words[i:]) is not None:
+    for i, w in enumerate(words[:5]):
+        low = w.lower()
+        if low in _JOINERS:
+            if not out or i + 1 >= len(words) or not words[i + 1][:1].isupper():
+                break
+            out.append(low)
+            continue
+        if not w[:1].isupper() or low in _NAME_STOPS or _head_level(words[i:]) is not None:
+            break
+        if len([x for x in out if x not in _JOINERS]) == 3:
             break
         out.append(w.rstrip(".,"))
+    while out and out[-1] in _JOINERS:
+        out.pop()
     return out
 
 
 def _region_split(words: Sequence[str]) -> tuple[list[str], str]:
-    """A name's words and the region it ends with ("Provinsi Jawa Barat"), if any."""
-    for i, w in enumerate(words[1:], start=1):
-        kind = _REGION_WORDS.get(w.lower())
+    """A name's words and the region it ends with ("Provinsi Jawa Barat"), if any: the last region word
+    followed by a name ("Dinas Tata Kota dan Pertamanan Kabupaten X", "Kecamatan Kota Baru Kabupaten Y")."""
+    for i in range(len(words) - 2, 0, -1):
+        kind = _REGION_WORDS.get(words[i].lower())
         name = _region_name(words[i + 1:]) if kind else []
         if name:
             head = list(words[:i])

@@ -216,3 +216,23 @@ def test_report_type_is_the_acronym_the_report_uses_most() -> None:
 )
 def test_units_of_every_level(text: str, office: str) -> None:
     assert detect_metadata(text)[0] == office
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # the last region word with a name after it ends the unit's name
+        ("LAPORAN KINERJA\nDINAS TATA KOTA DAN PERTAMANAN KABUPATEN BOGOR\nTAHUN 2022",
+         "Dinas Tata Kota dan Pertamanan Kabupaten Bogor"),
+        ("LAPORAN KINERJA\nKECAMATAN KOTA BARU KABUPATEN KETAPANG\nTAHUN 2022",
+         "Kecamatan Kota Baru Kabupaten Ketapang"),
+        ("LAPORAN KINERJA\nDINAS KESEHATAN KABUPATEN PANGKAJENE DAN KEPULAUAN\nTAHUN 2021",
+         "Dinas Kesehatan Kabupaten Pangkajene dan Kepulauan"),
+        ("Laporan Kinerja Dinas Kesehatan Kab. Bogor Tahun 2020", "Dinas Kesehatan Kabupaten Bogor"),
+        # the government's letterhead under the unit's name gives the region
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH\nDINAS PEKERJAAN UMUM DAN PENATAAN RUANG\nPEMERINTAH KABUPATEN "
+         "KARANGANYAR\nTAHUN 2023\n", "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Karanganyar"),
+    ],
+)
+def test_regions(text: str, office: str) -> None:
+    assert detect_metadata(text)[0] == office
