@@ -309,11 +309,12 @@ def joined_lines(group: Sequence[Statement]) -> tuple[tuple[int, int], ...]:
 
 
 def paragraphs(statements: Sequence[Statement]) -> list[tuple[Statement, str]]:
-    """Consecutive sentences of one paragraph (same start line) joined, with the role word a list
-    header such as `… dengan capaian:` hands to the list items under it."""
+    """Consecutive sentences of one paragraph (same start line of the same page) joined, with the role word
+    a list header such as `… dengan capaian:` hands to the list items under it."""
     groups: list[list[Statement]] = []
     for st in statements:
-        if groups and groups[-1][-1].prov.line == st.prov.line and st.prov.line is not None:
+        last = groups[-1][-1].prov if groups else None
+        if last is not None and (last.page, last.line) == (st.prov.page, st.prov.line) and st.prov.line is not None:
             groups[-1].append(st)
         else:
             groups.append([st])

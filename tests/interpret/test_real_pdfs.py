@@ -129,3 +129,12 @@ def test_biro_terealisasi_and_quoted_names(pdfs_dir: Path) -> None:
     82,71% dari target 90% terealisasi 78,57%` (the `memperoleh` inside the quoted name is no role word)."""
     assert (44, Decimal("1"), Decimal("2"), Decimal("200")) in _prose(pdfs_dir, BIRO, 22)
     assert (13, Decimal("90"), Decimal("78.57"), Decimal("82.71")) in _prose(pdfs_dir, BIRO, 20)
+
+
+def test_biro_prose_keeps_its_page(pdfs_dir: Path) -> None:
+    """Page 31 line 20 (`Kegiatan Penataan Organisasi … anggaran Rp488.810.000,00 dengan realisasi keungan
+    sebesar Rp393.692.650,00 atau 80,54%`) starts on the same line number as a sentence of page 30: it stays
+    on page 31."""
+    recs = [r for r in _report(pdfs_dir / BIRO).budget if r.kind == "narrative" and _v(r.pagu) == Decimal("488810000")]
+    assert [(r.page, r.line, _v(r.realisasi), _v(r.pct)) for r in recs] == [
+        (31, 20, Decimal("393692650"), Decimal("80.54"))]
