@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from interpret.cells import clean, is_money
-from interpret.columns import BUDGET_ROLES, HeaderSpec, Layout, align
-from interpret.rows import column_conventions, read_row
+from interpret.columns import BUDGET_ROLES, ColumnCounts, HeaderSpec, Layout, align
+from interpret.rows import read_rows
 
 INDICATOR = "indicator"
 BUDGET = "budget"
@@ -115,10 +115,8 @@ def _is_action_plan(spec: HeaderSpec) -> bool:
 
 
 def _money_share(layout: Layout, roles: frozenset[str]) -> float:
-    conv = column_conventions(layout)
     n = money = 0
-    for row in layout.body:
-        reading = read_row(layout, row, conv)
+    for reading in read_rows(layout):
         for hc, q in reading.values:
             if hc.role in roles and (q.value is not None or q.flags):
                 n += 1
@@ -126,7 +124,7 @@ def _money_share(layout: Layout, roles: frozenset[str]) -> float:
     return money / n if n else 0.0
 
 
-def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str) -> Classified:
+def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str, counts: ColumnCounts) -> Classified:
     """Receipts by account with bare year columns (`Kode Akun / Jenis Pendapatan | 2022 | 2023`):
     each year column holds that year's realisasi when the table is about PNBP and holds rupiah."""
     year_cols = [hc for hc in spec.columns if hc.year is not None and hc.role in ("", "year")]
@@ -136,7 +134,7 @@ def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str) -
         return Classified(NONE, plain)
     mapped = HeaderSpec(tuple(replace(hc, role="realisasi")
                               if hc in year_cols else hc for hc in spec.columns), spec.n_rows, spec.width)
-    layout = align(mapped, body)
+    layout = align(mapped, body, counts)
     if _money_share(layout, frozenset({"realisasi"})) >= 0.5:
         return Classified(BUDGET, layout)
     return Classified(NONE, plain)
@@ -145,20 +143,21 @@ def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str) -
 def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     """Indicator or budget family, with the table's roles settled; NONE for every other table."""
     roles = spec.roles
-    plain = align(spec, body)
+    counts = ColumnCounts(body)  # one count of the body's figures and letters for every align below
+    plain = align(spec, body, counts)
     score_table = _is_score_table(spec, plain)  # scanned once: it reads every body cell
     if not spec.value_columns and not score_table:
-        return _amounts_by_year(spec, body, plain, label)
+        return _amounts_by_year(spec, body, plain, label, counts)
     if score_table:
         return Classified(NONE, plain)
     if roles & BUDGET_ROLES:
         bspec = budget_roles(spec)
-        layout = align(bspec, body)
+        layout = align(bspec, body, counts)
         if _money_share(layout, frozenset({"pagu", "pagu_original", "realisasi"})) >= 0.5:
             return Classified(BUDGET, layout)
         return Classified(NONE, plain)  # budget headers over scores: an IKPA-style table
     if "realisasi" in roles and "target" not in roles:
-        layout = align(budget_roles(spec), body)
+        layout = align(budget_roles(spec), body, counts)
         if _money_share(layout, frozenset({"realisasi"})) >= 0.5:
             return Classified(BUDGET, layout)
     if not roles & _INDICATOR_EVIDENCE:
@@ -166,4 +165,4 @@ def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     ispec = indicator_roles(spec)
     if not ispec.value_columns or _is_action_plan(ispec):
         return Classified(NONE, plain)
-    return Classified(INDICATOR, align(ispec, body))
+    return Classified(INDICATOR, align(ispec, body, counts))

@@ -90,6 +90,9 @@ class Layout:
     sasaran_col: int | None
     year_col: int | None
     owners: dict[int, HeaderColumn] = field(default_factory=dict)
+    # what the readers work out from the whole body against this layout (its rows read), kept so that
+    # classify's money test and the indicator and budget readers read the same layout once
+    memo: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
 
 # --------------------------------------------------------------------------- header rows
@@ -416,9 +419,10 @@ def dedupe(spec: HeaderSpec) -> HeaderSpec:
     return HeaderSpec(cols, spec.n_rows, spec.width)
 
 
-def align(spec: HeaderSpec, body: tuple[Row, ...]) -> Layout:
+def align(spec: HeaderSpec, body: tuple[Row, ...], counts: ColumnCounts | None = None) -> Layout:
+    """The spec's columns placed over the body; `counts` (of this body) shared by the aligns of one table."""
     spec = dedupe(spec)
-    counts = ColumnCounts(body)
+    counts = counts if counts is not None and counts.body is body else ColumnCounts(body)
     k = best_offset(spec, body, counts)
     anchors: list[tuple[HeaderColumn, int]] = []
     owners: dict[int, HeaderColumn] = {}

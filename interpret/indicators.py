@@ -15,7 +15,7 @@ import regex as re
 from interpret.cells import is_money, row_text
 from interpret.columns import BENCHMARK, Layout
 from interpret.context import TableContext, is_total, polarity
-from interpret.rows import RowReading, column_conventions, first_text, read_row
+from interpret.rows import RowReading, first_text, read_rows
 from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
 
 _ANGGARAN = re.compile(r"^\W*(?:total\s+)?(?:anggaran|pagu|dipa)\b", re.I)
@@ -68,13 +68,11 @@ def _budget_row(ctx: TableContext, reading: RowReading, label: str, vals: dict[s
 def indicator_records(
     ctx: TableContext, layout: Layout, state: CarryState
 ) -> tuple[list[IndicatorRecord], list[BudgetRecord]]:
-    conv = column_conventions(layout)
     kind = indicator_kind(layout)
     indicators: list[IndicatorRecord] = []
     budget: list[BudgetRecord] = []
     skip = {layout.sasaran_col, layout.year_col}
-    for row in layout.body:
-        reading = read_row(layout, row, conv)
+    for row, reading in zip(layout.body, read_rows(layout), strict=True):
         has_figures = bool(reading.values)
         _update_sasaran(reading, state, has_figures)
         if not has_figures:

@@ -132,6 +132,16 @@ def first_text(row: Row, skip: set[int | None]) -> str:
     return ""
 
 
+def read_rows(layout: Layout) -> tuple[RowReading, ...]:
+    """Every body row read against the layout, in order; worked out once per layout (classify's money
+    test and the budget or indicator reader then read the same layout)."""
+    readings = layout.memo.get("rows")
+    if readings is None:
+        conv = column_conventions(layout)
+        readings = layout.memo["rows"] = tuple(read_row(layout, row, conv) for row in layout.body)
+    return readings
+
+
 def read_row(layout: Layout, row: Row, conventions: dict[int, str | None]) -> RowReading:
     cols = _candidates(layout, row)
     anchors = [a for _, a in layout.anchors]
