@@ -488,11 +488,15 @@ def detect_office(text: str, cells: Sequence[str] = ()) -> str:
 # ── year and report type ──────────────────────────────────────────────────────────────────────
 _YEAR_TITLE = re.compile(
     r"(?:LAKIP|LKjIP|LKIP|Laporan\s+(?:Akuntabilitas\s+)?Kinerja(?:\s+Instansi\s+Pemerintah(?:an)?)?"
-    r"|Laporan\s+Realisasi\s+Anggaran)[^\n]{0,120}?\b(?:Tahun\s+(?:Anggaran\s+)?)?((?:19|20)\d\d)\b",
+    r"|Laporan\s+Realisasi\s+Anggaran)"
+    r"(?:(?!Nomor|No\.|Peraturan|Keputusan|tentang)\D){0,160}?\b(?:Tahun\s+(?:Anggaran\s+)?)?((?:19|20)\d\d)\b",
     re.I,
 )
 _YEAR_TA = re.compile(r"\bTahun\s+(?:Anggaran\s+)?((?:19|20)\d\d)\b", re.I)
 _ANY_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+# a year that is no report's year: a regulation's ("Nomor 29 Tahun 2014") or a period's start ("2013-2018")
+_CITED_BEFORE = re.compile(r"(?:Nomor|No\.?)\s*[\w./-]+\s+(?:Tahun\s+)?$", re.I)
+_PERIOD_AFTER = re.compile(r"\s*(?:[-–/]|s\.?\s?d\.?|sampai)\s*(?:19|20)\d\d")
 _SPLIT_YEAR = re.compile(r"^\s*(2)\s*\n\s*(0)\s*\n\s*(\d)\s*\n\s*(\d)\s*$", re.M)
 # the acronyms a report calls itself by (LKIP only in capitals: "lkip" is no word)
 _ACRONYMS = {
@@ -511,21 +515,31 @@ _TITLES = (
 )
 
 
+def _years(pattern: re.Pattern[str], text: str) -> Counter[int]:
+    """The years the pattern finds, regulations' years and periods' starts left out."""
+    out: Counter[int] = Counter()
+    for m in pattern.finditer(text):
+        y = m.start(1)
+        if not _CITED_BEFORE.search(text[max(0, y - 40):y]) and not _PERIOD_AFTER.match(text, m.end(1)):
+            out[int(m.group(1))] += 1
+    return out
+
+
 def detect_year(text: str) -> int | None:
-    """The year reported on: the year beside the report's title words, else the most frequent 'Tahun 20xx'."""
+    """The year reported on: the year beside the report's title words, else the cover's year, else the most
+    frequent 'Tahun 20xx', else the first page's; the years of cited regulations and of periods never."""
     head = text[:20_000]
-    titles = Counter(int(m.group(1)) for m in _YEAR_TITLE.finditer(head))
+    titles = _years(_YEAR_TITLE, head)
     split = _SPLIT_YEAR.search(text[:5_000])
     if split:
         titles[int("".join(split.groups()))] += 2
-    if titles:
-        return titles.most_common(1)[0][0]
-    years = Counter(int(m.group(1)) for m in _YEAR_TA.finditer(head))
-    if years:
-        return years.most_common(1)[0][0]
-    # a title page without "Tahun": the year it names most often ("s.d. Desember 2016", "Realisasi 2016")
-    first_page = Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text[:3_000]))
-    return first_page.most_common(1)[0][0] if first_page else None
+    end = _COVER_END.search(head, 0, _COVER_MAX)
+    cover = head[:end.start()] if end else ""
+    for found in (titles, _years(_YEAR_TA, cover), _years(_ANY_YEAR, cover), _years(_YEAR_TA, head),
+                  _years(_ANY_YEAR, text[:3_000])):
+        if found:
+            return found.most_common(1)[0][0]
+    return None
 
 
 def detect_report_type(text: str) -> str:

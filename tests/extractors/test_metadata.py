@@ -236,3 +236,21 @@ def test_units_of_every_level(text: str, office: str) -> None:
 )
 def test_regions(text: str, office: str) -> None:
     assert detect_metadata(text)[0] == office
+
+
+def test_the_year_is_the_reports_not_a_regulations_nor_a_periods() -> None:
+    cited = (
+        "LAPORAN KINERJA INSTANSI PEMERINTAH\nDINAS PERHUBUNGAN KABUPATEN MAJU\n2022\n\nKATA PENGANTAR\n"
+        "Laporan ini disusun berdasarkan Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP dan Peraturan Menteri "
+        "PANRB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu "
+        "atas Laporan Kinerja Instansi Pemerintah. Peraturan Pemerintah Nomor 8 Tahun 2006.\n"
+    )
+    assert detect_metadata(cited)[1] == 2022
+    # the title's year over several lines of the cover, not the month it was signed
+    cover = (
+        "LAPORAN KINERJA\nINSTANSI PEMERINTAH\nDINAS SOSIAL KABUPATEN MAJU\nTAHUN 2022\n\nJanuari 2023\n"
+        "KATA PENGANTAR\nTahun 2023 ... Tahun 2023 ... Tahun 2023\n"
+    )
+    assert detect_metadata(cover)[1] == 2022
+    periods = "BAB I\nRenstra Tahun 2018-2023 ... Tahun 2018 - 2023 ... capaian Tahun 2021 ... Nomor 6 Tahun 2019"
+    assert detect_metadata(periods)[1] == 2021
