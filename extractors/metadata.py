@@ -45,7 +45,7 @@ _HEAD_RE = [(re.compile(rf"^(?i:{h})\b", re.V1), level) for h, level in _HEAD_LE
 # "dan"/"&"/"di" joining two capitalised words, or an honorific (kept only in a hospital's name)
 _NAME_WORD = (
     r"(?:[\p{Lu}][\p{L}.&'-]*|(?<=(?i:negeri)[ \t]+)\d{1,3}(?![\d.,])|(?:dan|&|di)\s+[\p{Lu}][\p{L}.'-]*"
-    r"|(?i:dr\.|drs\.|h\.|hj\.|ir\.|prof\.))"
+    r"|(?i:dr\.|drs\.|dra\.|h\.|hj\.|ir\.|prof\.))"
 )
 _SPAN = re.compile(rf"(?<![\p{{L}}])(?i:{_HEAD})(?![\p{{L}}])(?:[ \t]*\n?[ \t]*\**[ \t]*{_NAME_WORD}){{0,30}}", re.V1)
 # words that begin the next phrase of a title page or a signature, never part of a unit's name
@@ -61,6 +61,7 @@ _NAME_STOPS = frozenset({
 _MODIFIED_NOUNS = frozenset({
     "kendaraan", "perjalanan", "rumah", "pakaian", "naskah", "mobil", "motor", "tugas", "surat", "berat",
     "tinggi", "pajak", "gedung", "alat", "keperluan", "kebutuhan", "sewa", "pemeliharaan", "penyediaan",
+    "jasa", "tulis", "perlengkapan", "peralatan", "barang", "bahan", "tangga", "halaman", "pagar",
 })
 # second words that make the head a common noun: "Dinas Luar", "Badan Usaha", "Balai Desa", "Kantor Pos"
 _COMMON_SECOND = {
@@ -87,7 +88,6 @@ _REGION = re.compile(
 )
 _REGION_WORDS = {"provinsi": "Provinsi", "prov.": "Provinsi", "kabupaten": "Kabupaten", "kab.": "Kabupaten",
                  "kota": "Kota"}
-_SPACES = re.compile(r"\s+")
 _UPPER_WORDS = frozenset({
     "TPI", "RI", "HAM", "UPT", "UPTD", "RSUD", "DPRD", "SMA", "SMK", "SMP", "SD", "SDN", "DI", "DKI", "POM",
     "SAR", "KB", "PPKB", "BLUD", "TNI", "POLRI",
@@ -137,6 +137,7 @@ class Mention:
 
     unit: UnitName
     evidence: str  # title | cover | parent | body | signature
+    abbreviation: str = ""  # printed in brackets right after the name: "Badan … Daerah (BPLHD)"
 
 
 def _case(word: str) -> str:
@@ -148,7 +149,7 @@ def _case(word: str) -> str:
         return word.lower()
     if word.lower() in _HONORIFICS:
         return word if not word.isupper() else word.capitalize()
-    if word.isupper() and 1 < len(word) <= 6 and not any(c in "AIUEO" for c in up[1:]):
+    if word.isupper() and 1 < len(word) <= 9 and not any(c in "AIUEO" for c in up[1:]):
         return up  # a consonant cluster is an abbreviation, not a word: "KB", "PMPTSP"
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
@@ -307,7 +308,8 @@ def _mentions_in(text: str, cover_end: int) -> list[Mention]:
         focus = max(range(len(units)), key=lambda k: (units[k].level, k))
         for k, unit in enumerate(units):
             kind = evidence if k == focus or evidence in {"signature", "body"} else "parent"
-            out.append(Mention(unit, kind))
+            abbr = paren.group(1).upper() if paren and k == len(units) - 1 and unit.level > 0 else ""
+            out.append(Mention(unit, kind, abbr))
     return out
 
 
@@ -316,16 +318,14 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in name.split(" ") if w.lower() not in _JOINERS and w[:1].isalpha())
 
 
-def expansions(text: str, names: Iterable[str]) -> dict[str, str]:
+def expansions(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     """Abbreviation → unit name, only as the document expands it: "Name (ABBR)" or the name's initials."""
     out: dict[str, str] = {}
-    for m in _SPAN.finditer(text):
-        paren = _PAREN_ACRONYM.match(text, m.end())
-        units = _units_of_span(m.group(0)) if paren else []
-        if units and units[-1].level > 0:
-            out.setdefault(paren.group(1).upper(), units[-1].name)
+    for mention in mentions:
+        if mention.abbreviation:
+            out.setdefault(mention.abbreviation, mention.unit.name)
     tokens = {t for t in _ACRONYM_TOKEN.findall(text) if t.isupper() and len(t) >= 3}
-    for name in sorted(set(names)):
+    for name in sorted({m.unit.name for m in mentions}):
         abbr = _initials(name)
         if len(abbr) >= 3 and abbr in tokens:
             out.setdefault(abbr, name)
@@ -390,7 +390,8 @@ def _aliases(mentions: Sequence[Mention], table: dict[str, str]) -> list[Mention
         if not (full and full.split(" ")[0].lower() == words[0].lower()):
             full = spelled.get(mention.unit.name)
         if full:
-            mention = Mention(UnitName(full, mention.unit.region, mention.unit.level), mention.evidence)
+            mention = Mention(UnitName(full, mention.unit.region, mention.unit.level), mention.evidence,
+                              mention.abbreviation)
         out.append(mention)
     return out
 
@@ -460,12 +461,13 @@ def _complete(best: Candidate, mentions: Sequence[Mention]) -> str:
 
 
 def _gather(text: str, cells: Sequence[str]) -> list[Mention]:
+    """Every mention of a unit in the report's first pages and the given table cells, by name or abbreviation."""
     head = text[:_HEAD_TEXT]
     cover_end = _cover_end(head)
     mentions = _mentions_in(head, cover_end)
     for cell in cells:
         mentions += _mentions_in(cell, 0)
-    table = expansions(head + "\n" + "\n".join(cells), [m.unit.name for m in mentions])
+    table = expansions(head + "\n" + "\n".join(cells), mentions)
     mentions = _aliases(mentions, table)
     mentions += _acronym_mentions(head, table, cover_end)
     for cell in cells:
