@@ -73,6 +73,28 @@ def _indicator_from_score(ctx: TableContext, reading: RowReading, label: str, q:
     )
 
 
+def targets_of(ctx: TableContext, reading: RowReading, groups: dict[int | None, dict[str, Quantity]],
+               state: CarryState) -> list[IndicatorRecord]:
+    """`Indikator Kinerja | Satuan | Target | Program | Kegiatan | Anggaran`: a budget table that also sets
+    its indicators' targets gives a target_only record for every row naming an indikator and a target that
+    is no amount of money (`1` dokumen, `81 (A)`, `95` persen)."""
+    if not reading.label:
+        return []
+    out = []
+    for year, g in groups.items():
+        q = g.get("target")
+        if q is None or q.value is None or is_money(q):
+            continue
+        line = q.prov.line if q.prov and q.prov.line else reading.first_line
+        out.append(IndicatorRecord(
+            report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
+            table_id=ctx.table_id, kind="target_only", year=year or reading.year or ctx.year,
+            sasaran=reading.sasaran or state.parent, indikator=reading.label, target=q, realisasi=None,
+            capaian=None, raw=row_text(reading.row), polarity=polarity(reading.label),
+        ))
+    return out
+
+
 def money_columns(readings: list[RowReading]) -> frozenset[HeaderColumn]:
     """Amount columns of mostly rupiah: there a small whole number (`26`, `0`) is rupiah too."""
     seen: dict[HeaderColumn, list[bool]] = {}
@@ -154,6 +176,8 @@ def budget_records(
                 state.parent = label
             continue
         groups = reading.by_year()
+        if layout.spec.first("indikator") is not None:
+            indicators += targets_of(ctx, reading, groups, state)
         amounts = [q for g in groups.values() for role, q in g.items() if role != "pct"]
         if not amounts:
             pct = next((g["pct"] for g in groups.values() if "pct" in g), None)

@@ -138,3 +138,11 @@ def test_biro_prose_keeps_its_page(pdfs_dir: Path) -> None:
     recs = [r for r in _report(pdfs_dir / BIRO).budget if r.kind == "narrative" and _v(r.pagu) == Decimal("488810000")]
     assert [(r.page, r.line, _v(r.realisasi), _v(r.pct)) for r in recs] == [
         (31, 20, Decimal("393692650"), Decimal("80.54"))]
+
+
+def test_biro_tabel_4_budget_table_sets_targets(pdfs_dir: Path) -> None:
+    """Tabel 4 (`Indikator Kinerja | Satuan | Target | Program | Kegiatan | Anggaran Rp.`): besides each
+    kegiatan's anggaran it sets each indicator's 2016 target (page 12 line 49: `Nilai | 81 (A)`)."""
+    assert _ind(pdfs_dir, BIRO, 12, "Predikat Sistem Akintabilitas") == [
+        (49, 2016, "target_only", Decimal("81"), None, None)]
+    assert _ind(pdfs_dir, BIRO, 11, "a. Jumlah rekomendasi") == [(43, 2016, "target_only", Decimal("1"), None, None)]
