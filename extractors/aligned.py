@@ -107,8 +107,8 @@ def _is_figure_line(runs: Sequence[Run]) -> bool:
 def separators(rows: Sequence[Sequence[Run]], strict: bool = False) -> tuple[Separator, ...]:
     """Gap columns shared by the multi-run lines `rows`: inside an inter-run gap on >= 2 lines,
     covered by text on at most a fifth of them (headers spanning two columns) and on fewer lines
-    than leave it open, and by figure lines on at most a tenth (a figure wandering by a character)
-    — on none when `strict`."""
+    than leave it open, and by figure lines on at most a tenth (a figure wandering by a character).
+    `strict`: covered by figure lines on at most a tenth, whatever the header lines do."""
     multi = [r for r in rows if len(r) >= 2]
     if len(multi) < 2:
         return ()
@@ -125,12 +125,14 @@ def separators(rows: Sequence[Sequence[Run]], strict: bool = False) -> tuple[Sep
             for p in range(run.start, min(run.end, width)):
                 cover[p] += 1
                 hard[p] += figures
-    tolerance = 0 if strict else max(1, len(rows) // 5)
-    hard_tolerance = 0 if strict else len(rows) // 10
-    ok = [
-        gap[p] >= 2 and hard[p] <= hard_tolerance and cover[p] <= tolerance and 2 * cover[p] < gap[p]
-        for p in range(width)
-    ]
+    if strict:
+        ok = [gap[p] >= 2 and hard[p] <= len(rows) // 10 for p in range(width)]
+    else:
+        tolerance, hard_tolerance = max(1, len(rows) // 5), len(rows) // 10
+        ok = [
+            gap[p] >= 2 and hard[p] <= hard_tolerance and cover[p] <= tolerance and 2 * cover[p] < gap[p]
+            for p in range(width)
+        ]
     out: list[Separator] = []
     p = 0
     while p < width:
@@ -318,7 +320,44 @@ def _columns(body: Sequence[Sequence[Run]]) -> tuple[tuple[Separator, ...], list
     if not seps:
         return (), [tuple(r) for r in body]
     cut = [split_runs(r, seps) for r in body]
-    return merge_header_columns(cut, separators(cut) or seps), cut
+    return split_crowded(cut, merge_header_columns(cut, separators(cut) or seps)), cut
+
+
+CROWDED_SHARE = 0.3  # of a column's figure lines holding the same several figures in it, to cut it up
+
+
+def _crowded_cuts(rows: Sequence[Sequence[Run]], seps: Sequence[Separator], k: int) -> list[int]:
+    """Where to cut column k when its figure lines often hold m >= 2 figures in it and none more
+    (columns whose figures wander by a character or two, a single space apart, so that no gap
+    column shows): between the i-th and (i+1)-th figure, the median of their middles."""
+    groups: list[list[Run]] = []
+    for runs in rows:
+        if not _is_body_line(runs):
+            continue
+        mine = [r for r in runs if column_of(r, seps) == k and is_value_cell(r.text)]
+        if mine:
+            groups.append(mine)
+    if not groups:
+        return []
+    m = max(len(g) for g in groups)
+    full = [g for g in groups if len(g) == m]
+    if m < 2 or len(full) < 2 or len(full) < CROWDED_SHARE * len(groups):
+        return []
+    cuts = []
+    for i in range(m - 1):
+        middles = sorted((g[i].end + g[i + 1].start) / 2 for g in full)
+        cuts.append(round(middles[len(middles) // 2]))
+    return cuts
+
+
+def split_crowded(rows: Sequence[Sequence[Run]], seps: tuple[Separator, ...]) -> tuple[Separator, ...]:
+    """The gap columns plus cuts through every column that holds several figures on many lines."""
+    out: list[Separator] = []
+    for k in range(len(seps) + 1):
+        out.extend(Separator(at, at) for at in _crowded_cuts(rows, seps, k))
+        if k < len(seps):
+            out.append(seps[k])
+    return tuple(out)
 
 
 def _block(runs: Sequence[Sequence[Run]]) -> tuple[int, int, tuple[Separator, ...], list[tuple[Run, ...]]] | None:
@@ -447,19 +486,42 @@ def _seps_of(runs: Sequence[Sequence[Run]]) -> tuple[Separator, ...]:
 
 
 def _kept(seps: Sequence[Separator], joined: Sequence[Separator]) -> int:
-    return sum(any(s.start < j.end and j.start < s.end for j in joined) for s in seps)
+    """How many of `seps` (cuts through crowded columns aside) the gap columns `joined` keep."""
+    return sum(any(s.start < j.end and j.start < s.end for j in joined) for s in seps if s.end > s.start)
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\.?$")
+
+
+def _is_body_line(runs: Sequence[Run]) -> bool:
+    """A line of figures that is not the row of column numbers `1  2  3  4` under a header."""
+    numbering = len(runs) >= 3 and all(_COLUMN_NUMBER.match(r.text) for r in runs)
+    return _is_figure_line(runs) and not numbering
 
 
 def _joins(above: Sequence[Sequence[Run]], below: Sequence[Sequence[Run]]) -> bool:
     """Does the chunk `below` (after a blank line) carry on the table of the lines `above`? Both
-    hold a line of two or more runs, and read together (no line crossing a gap column) they keep
-    the gap columns each has on its own."""
+    hold a line of two or more runs; `below` does not open on a header under rows of figures; read
+    together (no figure line crossing a gap column) they keep the gap columns the figure lines of
+    each have on their own (header words may stand anywhere); and their figures share a column."""
     if not any(len(r) >= 2 for r in above) or not any(len(r) >= 2 for r in below):
         return False
+    if any(_is_body_line(r) for r in above) and not _is_figure_line(below[0]):
+        return False  # its own header: a new table or the same one's repeated (the tab builder's call)
     joined = separators([*above, *below], strict=True)
     if not joined:
         return False
-    return all(_kept(own, joined) == len(own) for own in (_seps_of(above), _seps_of(below)))
+    figures: list[set[int]] = []
+    for side in (above, below):
+        body = [r for r in side if _is_body_line(r)]
+        own = _seps_of(body)
+        if _kept(own, joined) != sum(s.end > s.start for s in own):
+            return False
+        if body:
+            values = [x for r in body for x in r if is_value_cell(x.text) and not _COLUMN_NUMBER.match(x.text)]
+            figures.append({column_of(x, joined) for x in values})
+    # two tables in the same gap columns share no column of figures (row numbers aside)
+    return len(figures) < 2 or bool(figures[0] & figures[1])
 
 
 def find_blocks(lines: Sequence[Line], claimed: frozenset[int]) -> list[AlignedBlock]:
