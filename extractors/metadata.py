@@ -3,7 +3,8 @@
 Not tied to one ministry or one level of government. The office is the government unit the report
 is about: a ministry's UPT (Kantor Imigrasi …, Balai …, Lembaga Pemasyarakatan …), a provincial or
 kabupaten/kota unit (Dinas, Badan, Biro, Sekretariat, Inspektorat, Satuan Polisi Pamong Praja),
-a Kecamatan, Kelurahan, RSUD, Puskesmas or school, or a whole Pemerintah Kota/Kabupaten/Provinsi.
+a Kecamatan, Kelurahan, RSUD, Puskesmas or school, a court, prosecutor's office or university, or a
+whole Pemerintah Kota/Kabupaten/Provinsi or ministry.
 
 Evidence, strongest first: a unit named right after the report's title words ("Laporan Kinerja …
 Dinas X Kabupaten Y", "LKIP BPLHD Provinsi Z"); the most specific unit of the cover's letterhead
@@ -33,10 +34,11 @@ import regex as re
 _HEAD_LEVELS: tuple[tuple[str, int], ...] = (
     (r"Pemerintah\s+(?:Daerah\s+)?(?:Kota|Kabupaten|Kab\.|Provinsi)", 0),
     (r"Pemerintah\s+Desa", 3),
-    (r"Kementerian|Kementrian", 0),
+    (r"Kementerian|Kementrian|Mahkamah\s+Agung", 0),
     (r"Kantor\s+Wilayah|Direktorat\s+Jenderal|Sekretariat\s+Jenderal|Inspektorat\s+Jenderal", 1),
     (r"Kantor|Dinas|Badan|Inspektorat|Sekretariat|Satuan\s+Polisi|Kecamatan|Balai|Loka|Stasiun|Pangkalan", 2),
-    (r"Rumah\s+Sakit|Rumah\s+Tahanan|Lembaga\s+Pemasyarakatan|RSUD|Direktorat", 2),
+    (r"Rumah\s+Sakit|Rumah\s+Tahanan|Lembaga\s+Pemasyarakatan|RSUD|Direktorat|Pengadilan|Kejaksaan", 2),
+    (r"Universitas|Politeknik|Institut|Sekolah\s+Tinggi|Akademi", 2),
     (r"Biro|Bagian|UPTD|UPT|Puskesmas|Kelurahan|Sekolah|SMA|SMK|SMP|SDN|SD", 3),
 )
 _HEAD = "|".join(f"(?:{h})" for h, _ in _HEAD_LEVELS)

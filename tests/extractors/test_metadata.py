@@ -204,6 +204,10 @@ def test_report_type_is_the_acronym_the_report_uses_most() -> None:
          "Kantor Kementerian Agama Kabupaten Bogor"),
         ("LAPORAN KINERJA\nRUMAH TAHANAN NEGARA KELAS IIB SLEMAN\nTAHUN 2023\n",
          "Rumah Tahanan Negara Kelas IIB Sleman"),
+        # courts and prosecutors' offices report too; the Mahkamah Agung above them is context
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH\nPENGADILAN NEGERI BANDUNG KELAS IA KHUSUS\nTAHUN 2022\nKATA PENGANTAR\n"
+         "Mahkamah Agung ... Pengadilan Tinggi Bandung ...", "Pengadilan Negeri Bandung Kelas IA Khusus"),
+        ("LAPORAN KINERJA\nKEJAKSAAN NEGERI KOTA BEKASI\nTAHUN 2021", "Kejaksaan Negeri Kota Bekasi"),
         # the whole government's own LKjIP, its dinas named in passing
         ("LAPORAN KINERJA INSTANSI PEMERINTAH KABUPATEN SLEMAN TAHUN 2022\nKATA PENGANTAR\nLKjIP Pemerintah "
          "Kabupaten Sleman Tahun 2022 ... Dinas Kesehatan ... Dinas Kesehatan ... Dinas Pendidikan ...\n",
