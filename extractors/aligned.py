@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import itertools
 import logging
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 
 _RUN = re.compile(r"\S+(?: \S+)*")
 _TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 MIN_TEXT_ROWS = 3  # rows of >= 2 cells a block without any figure needs
 MAX_CONTINUATION_TAIL = 2  # label lines after the last row still read as its continuation
 
@@ -84,13 +87,14 @@ def _split_figures(start: int, text: str) -> list[Run]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def text_runs(text: str) -> tuple[Run, ...]:
     """The runs of a line (tabs are not this layout's business: a tab line has no runs)."""
     if "\t" in text:
         return ()
     out: list[Run] = []
     for m in _RUN.finditer(text):
-        if " " in m.group() and any(ch.isdigit() for ch in m.group()):
+        if " " in m.group() and _DIGIT.search(m.group()):
             out.extend(_split_figures(m.start(), m.group()))
         else:
             out.append(Run(m.start(), m.end(), m.group()))
@@ -101,6 +105,11 @@ def text_runs(text: str) -> tuple[Run, ...]:
 
 
 def _is_figure_line(runs: Sequence[Run]) -> bool:
+    return _figure_line(tuple(runs))
+
+
+@lru_cache(maxsize=65536)
+def _figure_line(runs: tuple[Run, ...]) -> bool:
     return any(is_value_cell(r.text) or any(is_value_cell(t) for t in r.text.split()) for r in runs)
 
 
@@ -172,18 +181,25 @@ def _cut(run: Run, seps: Sequence[Separator]) -> list[Run]:
     return pieces
 
 
+@lru_cache(maxsize=4096)
+def _ends(seps: tuple[Separator, ...]) -> tuple[int, ...]:
+    return tuple(s.end for s in seps)
+
+
 def column_of(run: Run, seps: Sequence[Separator]) -> int:
     """The column a run overlaps most (columns lie between the separators); a run lying inside a
-    gap column (a short header over right-aligned figures) goes to the nearest column."""
-    best, best_overlap = 0, -(1 << 30)
-    left = 0
-    for k in range(len(seps) + 1):
+    gap column (a short header over right-aligned figures) goes to the nearest column. Only the
+    columns from the one holding its start to the one after the one holding its end can win."""
+    ends = _ends(tuple(seps))
+    first = bisect_right(ends, run.start)
+    last = min(bisect_right(ends, run.end - 1) + 1, len(seps))
+    best, best_overlap = first, -(1 << 30)
+    for k in range(first, last + 1):
+        left = seps[k - 1].end if k > 0 else 0
         right = seps[k].start if k < len(seps) else 1 << 30
         overlap = min(run.end, right) - max(run.start, left)
         if overlap > best_overlap:
             best, best_overlap = k, overlap
-        if k < len(seps):
-            left = seps[k].end
     return best
 
 
@@ -326,17 +342,11 @@ def _columns(body: Sequence[Sequence[Run]]) -> tuple[tuple[Separator, ...], list
 CROWDED_SHARE = 0.3  # of a column's figure lines holding the same several figures in it, to cut it up
 
 
-def _crowded_cuts(rows: Sequence[Sequence[Run]], seps: Sequence[Separator], k: int) -> list[int]:
-    """Where to cut column k when its figure lines often hold m >= 2 figures in it and none more
-    (columns whose figures wander by a character or two, a single space apart, so that no gap
-    column shows): between the i-th and (i+1)-th figure, the median of their middles."""
-    groups: list[list[Run]] = []
-    for runs in rows:
-        if not _is_body_line(runs):
-            continue
-        mine = [r for r in runs if column_of(r, seps) == k and is_value_cell(r.text)]
-        if mine:
-            groups.append(mine)
+def _crowded_cuts(groups: Sequence[Sequence[Run]]) -> list[int]:
+    """Where to cut a column whose figure lines (`groups`: each line's figures in it) often hold
+    m >= 2 figures and none more (columns whose figures wander by a character or two, a single
+    space apart, so that no gap column shows): between the i-th and (i+1)-th figure, the median
+    of their middles."""
     if not groups:
         return []
     m = max(len(g) for g in groups)
@@ -352,9 +362,19 @@ def _crowded_cuts(rows: Sequence[Sequence[Run]], seps: Sequence[Separator], k: i
 
 def split_crowded(rows: Sequence[Sequence[Run]], seps: tuple[Separator, ...]) -> tuple[Separator, ...]:
     """The gap columns plus cuts through every column that holds several figures on many lines."""
+    by_column: list[list[list[Run]]] = [[] for _ in range(len(seps) + 1)]
+    for runs in rows:
+        if not _is_body_line(runs):
+            continue
+        mine: dict[int, list[Run]] = {}
+        for r in runs:
+            if is_value_cell(r.text):
+                mine.setdefault(column_of(r, seps), []).append(r)
+        for k, figures in mine.items():
+            by_column[k].append(figures)
     out: list[Separator] = []
     for k in range(len(seps) + 1):
-        out.extend(Separator(at, at) for at in _crowded_cuts(rows, seps, k))
+        out.extend(Separator(at, at) for at in _crowded_cuts(by_column[k]))
         if k < len(seps):
             out.append(seps[k])
     return tuple(out)
