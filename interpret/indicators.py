@@ -123,11 +123,15 @@ def _record(ctx: TableContext, reading: RowReading, kind: str, year: int | None,
 def _basis_records(ctx: TableContext, reading: RowReading, groups: dict[int | None, dict[str, Quantity]],
                    sasaran: str, label: str) -> list[IndicatorRecord]:
     """A capaian against the plan's end target (`Target Akhir Renstra`): a comparison record with that
-    target, the realisasi of its year (or of the table's latest year), and the stated capaian."""
+    target, the realisasi of its year (or of the table's latest year), and the stated capaian. The plan's
+    end target printed alone (`Target Renstra Tahun 2018`) is a target_only record of its year."""
     out = []
     latest = max((y for y in groups if y is not None), default=None)
     for basis, vals in reading.by_basis().items():
         if "capaian" not in vals:
+            year = reading.basis_year(basis)
+            if set(vals) == {"target"} and year is not None and year not in groups:
+                out.append(_record(ctx, reading, "target_only", year, sasaran, label, vals))
             continue
         year = reading.basis_year(basis) or latest or reading.year or ctx.year
         own = groups.get(year) or groups.get(None) or {}

@@ -146,3 +146,12 @@ def test_biro_tabel_4_budget_table_sets_targets(pdfs_dir: Path) -> None:
     assert _ind(pdfs_dir, BIRO, 12, "Predikat Sistem Akintabilitas") == [
         (49, 2016, "target_only", Decimal("81"), None, None)]
     assert _ind(pdfs_dir, BIRO, 11, "a. Jumlah rekomendasi") == [(43, 2016, "target_only", Decimal("1"), None, None)]
+
+
+def test_bplhd_tabel_3_2_renstra_end_target(pdfs_dir: Path) -> None:
+    """Tabel 3.2 (page 20) `2015 T R % | 2016 T R % | Target Renstra Tahun 2018`: the 2018 target printed
+    alone is a record of 2018 beside the rows of 2015 and 2016 (`Indeks Kualitas Udara … 66`)."""
+    assert _ind(pdfs_dir, BPLHD, 20, "Indeks Kualitas Udara") == [
+        (24, 2015, "multi_year", Decimal("58"), Decimal("58"), Decimal("100")),
+        (24, 2016, "multi_year", Decimal("60"), Decimal("66.24"), Decimal("110.40")),
+        (24, 2018, "target_only", Decimal("66"), None, None)]
