@@ -459,9 +459,9 @@ def _is_label(clean: str, start: int) -> bool:
     return bool(_LABEL_BEFORE.search(clean[max(0, start - 12):start]))
 
 
-def _sentence_convention(clean: str) -> str | None:
-    """The convention every self-evident figure of the sentence shares, or None."""
-    convs = {token_convention(_SPACE.sub("", m.group("num"))) for m in _PROSE_NUMBER.finditer(clean)}
+def _sentence_convention(tokens: Iterable[str]) -> str | None:
+    """The convention every self-evident figure of the sentence (its `tokens`) shares, or None."""
+    convs = {token_convention(token) for token in tokens}
     convs.discard(None)
     return convs.pop() if len(convs) == 1 else None
 
@@ -498,10 +498,11 @@ def _find_numbers(text: str, convention: str | None) -> tuple[NumberMatch, ...]:
     """`find_numbers`, memoised: a sentence is read by the interpreter and again by several checks."""
     clean, offsets = _clean_map(text)
     dates = [m.span() for m in _DATE.finditer(clean)]
-    sentence = _sentence_convention(clean)
+    found = list(_PROSE_NUMBER.finditer(clean))  # one scan: the sentence's convention and its figures
+    tokens = [_SPACE.sub("", m.group("num")) for m in found]
+    sentence = _sentence_convention(tokens)
     out: list[NumberMatch] = []
-    for m in _PROSE_NUMBER.finditer(clean):
-        token = _SPACE.sub("", m.group("num"))
+    for m, token in zip(found, tokens, strict=True):
         start, end = m.start(), m.end()
         if any(a <= m.start("num") < b for a, b in dates):
             continue

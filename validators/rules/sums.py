@@ -78,6 +78,27 @@ def _figures(rows: Sequence[Row], col: int) -> list[Figure]:
     return out
 
 
+class ColumnFigures:
+    """The Figure of each (row, column) of one grid, made once: a total row's readings (the rows since the
+    last total, every item row, the subtotals, every suffix of a block) and the grid's other total rows
+    read the same cells again and again."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, int], Figure | None] = {}  # keyed by id(row): the grid keeps its rows
+
+    def of(self, row: Row, col: int) -> Figure | None:
+        key = (id(row), col)
+        if key in self._made:
+            return self._made[key]
+        c = _cell(row, col)
+        f = self._made[key] = figure(c.q, c.prov.line) if c is not None and c.number else None
+        return f
+
+    def reading(self, rows: Sequence[Row], col: int) -> list[Figure]:
+        """`_figures(rows, col)` from the figures already made."""
+        return [f for row in rows if (f := self.of(row, col)) is not None]
+
+
 def _first_text(row: Row) -> str:
     return row[0].text.strip() if row else ""
 
@@ -146,13 +167,15 @@ def _impossible(total: Figure, parts: list[Figure]) -> bool:
 
 def check_column_totals(ctx: Context, check: Check) -> Iterator[Issue]:
     for grid in ctx.grids:
+        figures = ColumnFigures()
         for idx, row in enumerate(grid.rows):
             if not is_total_row(grid, row):
                 continue
-            yield from _check_total_row(ctx, check, grid, idx, row)
+            yield from _check_total_row(ctx, check, grid, idx, row, figures)
 
 
-def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row) -> Iterator[Issue]:
+def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row, figures: ColumnFigures
+                     ) -> Iterator[Issue]:
     candidates = _candidates(grid, idx)
     if not candidates:
         return
@@ -162,7 +185,7 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row)
         if not cell.number or not _summable(grid, col, [*candidates[0], row]):
             continue
         total = figure(cell.q, cell.prov.line)
-        readings = [_figures(rows, col) for rows in candidates]
+        readings = [figures.reading(rows, col) for rows in candidates]
         readings = [r for r in readings if r]
         if not readings or (len(readings[0]) < 2 and len(readings) == 1):
             continue
