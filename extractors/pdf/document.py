@@ -42,6 +42,7 @@ class PageResult:
     n_lines: int = 0
     text: str = ""
     warnings: list[str] = field(default_factory=list)
+    open_tail: int = 0  # columns of an unruled table the page ends with (it may finish on the next page)
 
 
 # --------------------------------------------------------------------------- file checks
@@ -79,8 +80,9 @@ def check_file(path: Path) -> str:
 # --------------------------------------------------------------------------- one page
 
 
-def read_page(page: Any, path: Path, settings: PdfSettings, context: str) -> PageResult:
-    """Tables, prose lines and warnings of one pdfplumber page."""
+def read_page(page: Any, path: Path, settings: PdfSettings, context: str, open_tail: int = 0) -> PageResult:
+    """Tables, prose lines and warnings of one pdfplumber page (`open_tail`: the columns of an unruled table
+    the page before ended with, whose last rows may stand at the top of this one)."""
     n = page.page_number
     result = PageResult(n)
     words = plumber.page_words(page, settings)
@@ -91,8 +93,9 @@ def read_page(page: Any, path: Path, settings: PdfSettings, context: str) -> Pag
     lines = group_lines(words, settings.line_tolerance)
     result.n_lines = len(lines)
     result.text = "\n".join(ln.text for ln in lines)
-    grids = _tables_of(page, path, settings, lines)
+    grids = _tables_of(page, path, settings, lines, open_tail)
     grids.sort(key=lambda g: g.bbox[1])
+    result.open_tail = _open_tail(grids, lines)
     boxes = [g.bbox for g in grids]
     for k, g in enumerate(grids):
         ctx = _context_before(lines, g.bbox[1], context)
@@ -113,14 +116,28 @@ def read_page(page: Any, path: Path, settings: PdfSettings, context: str) -> Pag
     return result
 
 
-def _tables_of(page: Any, path: Path, settings: PdfSettings, lines: Sequence[PageLine]) -> list[Grid]:
+def _open_tail(grids: Sequence[Grid], lines: Sequence[PageLine]) -> int:
+    """The columns of the page's last table when it is unruled and only page furniture (≤2 lines) follows."""
+    if not grids or grids[-1].ruled:
+        return 0
+    below = [ln for ln in lines if ln.top > grids[-1].bbox[3] + 1]
+    return grids[-1].n_cols if len(below) <= 2 else 0
+
+
+def _tables_of(page: Any, path: Path, settings: PdfSettings, lines: Sequence[PageLine],
+               open_tail: int = 0) -> list[Grid]:
     """pdfplumber first; camelot (lattice if ruled, stream otherwise) for tables pdfplumber reads poorly."""
     height = float(page.height)
     if settings.engine == "camelot":
         return _camelot_page(page, path, lines, height)
     ruled = plumber.extract_tables(page, settings, lines)
     rest = _lines_outside(lines, [g.bbox for g in ruled])
-    grids = ruled + plumber.unruled_tables(rest, page.page_number, settings)
+    head = plumber.top_continuation(rest, page.page_number, settings, open_tail) if open_tail else None
+    if head is not None and any(g.bbox[1] < head.bbox[3] for g in ruled):
+        head = None  # a ruled table stands above: the page does not open with the rows left over
+    if head is not None:
+        rest = _lines_outside(rest, [head.bbox])
+    grids = ruled + ([head] if head is not None else []) + plumber.unruled_tables(rest, page.page_number, settings)
     if settings.engine != "auto" or not settings.camelot_fallback:
         return grids
     out: list[Grid] = []
@@ -213,7 +230,7 @@ def extract_pdf(source: Source, settings: PdfSettings = DEFAULT) -> Document:
         for i in range(n_pages):
             page = pdf.pages[i]
             try:
-                result = read_page(page, source.path, settings, context)
+                result = read_page(page, source.path, settings, context, pages[-1].open_tail if pages else 0)
             except Exception as exc:  # one bad page must not lose the rest of the report
                 log.warning("%s page %d: %s", source.name, i + 1, exc)
                 result = PageResult(i + 1, warnings=[f"page {i + 1}: could not be read: {type(exc).__name__}: {exc}"])

@@ -14,6 +14,7 @@ import itertools
 import statistics
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from extractors.pdf.grid import EMPTY, BBox, Grid, GridCell, PageLine, Word, drop_empty_columns, inside
@@ -259,6 +260,25 @@ def unruled_tables(lines: Sequence[PageLine], page_no: int, settings: PdfSetting
     return grids
 
 
+MAX_LINES_ABOVE_CONTINUATION = 3  # running header lines allowed above the rows that finish a table
+
+
+def top_continuation(lines: Sequence[PageLine], page_no: int, settings: PdfSettings, n_cols: int) -> Grid | None:
+    """The rows at the top of a page that finish the unruled table the page before ended with.
+
+    A table split over pages often leaves only a row or two for the next page, fewer than an unruled
+    table needs on its own: a run of lines of cells (one holding a number) that starts among the page's
+    first lines is taken when it has the columns of the table it finishes."""
+    runs = _runs(lines, replace(settings, min_unruled_rows=1))
+    if not runs or not lines:
+        return None
+    run = runs[0]
+    if run[0].number - lines[0].number >= MAX_LINES_ABOVE_CONTINUATION:
+        return None
+    grid = _unruled_grid(run, page_no, settings)
+    return grid if grid is not None and grid.n_cols == n_cols else None
+
+
 def _runs(lines: Sequence[PageLine], settings: PdfSettings) -> list[list[PageLine]]:
     runs: list[list[PageLine]] = []
     current: list[PageLine] = []
@@ -273,16 +293,31 @@ def _runs(lines: Sequence[PageLine], settings: PdfSettings) -> list[list[PageLin
             current.append(ln)
             pending = []
         elif multi:
-            _close(runs, current, settings)
+            _close(runs, current + trailing_labels(current, pending, settings), settings)
             current, pending = [ln], []
         elif current and near and len(pending) < settings.max_continuation_lines:
             pending.append(ln)
         else:
-            _close(runs, current, settings)
+            _close(runs, current + trailing_labels(current, pending, settings), settings)
             current, pending = [], []
         prev = ln
-    _close(runs, current, settings)
+    _close(runs, current + trailing_labels(current, pending, settings), settings)
     return runs
+
+
+def trailing_labels(run: Sequence[PageLine], pending: Sequence[PageLine], settings: PdfSettings) -> list[PageLine]:
+    """The lines after a run's last row that wrap its label: they stand left of the run's first value column
+    (`Program Rehabilitasi dan Konservasi  Rp 8.468.000.000` / `Sumber Daya Alam dan Lingkungan` / `Hidup`)."""
+    edges = [segs[1][0].x0 for ln in run if len(segs := segments(ln, settings.gap_factor)) >= 2]
+    if not edges:
+        return []
+    edge = min(edges)
+    out: list[PageLine] = []
+    for ln in pending:
+        if max(w.x1 for w in ln.words) >= edge:
+            break
+        out.append(ln)
+    return out
 
 
 def _typical_pitch(lines: Sequence[PageLine]) -> float:

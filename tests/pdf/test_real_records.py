@@ -84,6 +84,17 @@ def test_biro_tabel_4_under_a_misi_banner_pages_11_12(pdfs_dir: Path) -> None:
     assert len([r for r in recs if r.table_id.endswith(("p11:t2", "p12:t1"))]) == 16  # 15 kegiatan + JUMLAH
 
 
+def test_bplhd_program_table_finishes_on_page_14(pdfs_dir: Path) -> None:
+    """The unruled `Program | Anggaran | Keterangan` table of page 13 leaves its last row for the top of page
+    14 (`Pogram Pengelolaan Sumber Daya Alam / dan Lingkungan Hidup | Rp 1.700.000.000 | APBN`); the label
+    wrapped under page 13's last row (`… Sumber Daya Alam dan Lingkungan` / `Hidup`) stays in that row."""
+    rows = _budget(pdfs_dir, BPLHD, "Pogram Pengelolaan Sumber Daya Alam dan Lingkungan Hidup", 14)
+    assert [(r.line, _value(r.pagu)) for r in rows] == [(3, Decimal("1700000000"))]
+    last = _budget(pdfs_dir, BPLHD, "Program Rehabilitasi dan Konservasi", 13)
+    assert [(r.line, r.item, _value(r.pagu)) for r in last] == [
+        (42, "Program Rehabilitasi dan Konservasi Sumber Daya Alam dan Lingkungan Hidup", Decimal("8468000000"))]
+
+
 def test_bplhd_kegiatan_budget_page_33(pdfs_dir: Path) -> None:
     rows = [r for r in _budget(pdfs_dir, BPLHD, AIR, 33) if r.item == AIR]
     assert [(r.line, _value(r.pagu), _value(r.realisasi)) for r in rows] == [
