@@ -274,6 +274,7 @@ class AlignedBlock:
     positions: tuple[int, ...]
     seps: tuple[Separator, ...]
     cells: tuple[tuple[str, ...], ...]  # one tuple per position
+    spanning: frozenset[int] = frozenset()  # indices (into cells) of header lines spanning the ones below
 
     @property
     def start(self) -> int:
@@ -380,6 +381,19 @@ def split_crowded(rows: Sequence[Sequence[Run]], seps: tuple[Separator, ...]) ->
     return tuple(out)
 
 
+SPAN_MAX_CHARS = 30  # a header word spanning a few columns is short; a title over the table is not
+SPAN_MAX_GAPS = 2
+
+
+def _spans_few(runs: Sequence[Run], seps: Sequence[Separator]) -> bool:
+    """Short header words each over a few columns (`Tahun 2016` over Target / Realisasi / %),
+    not a title or a line of prose over the table."""
+    return all(
+        len(r.text) <= SPAN_MAX_CHARS and sum(r.start < s.end and s.start < r.end for s in seps) <= SPAN_MAX_GAPS
+        for r in runs
+    )
+
+
 def _block(runs: Sequence[Sequence[Run]]) -> tuple[int, int, tuple[Separator, ...], list[tuple[Run, ...]]] | None:
     """(first, last, gap columns, runs of first..last) of the table among the lines `runs`: it opens
     and closes on a line of two or more runs, and a title or prose line crossing the columns at
@@ -396,7 +410,7 @@ def _block(runs: Sequence[Sequence[Run]]) -> tuple[int, int, tuple[Separator, ..
         if not seps:
             start += 1
             continue
-        if _crosses(cut[0], seps) and len(cut[0]) <= 2:
+        if _crosses(cut[0], seps) and len(cut[0]) <= 2 and not _spans_few(cut[0], seps):
             start += 1
             continue
         if _crosses(cut[-1], seps) and len(cut[-1]) <= 2 and not _line_has_figure([r.text for r in cut[-1]]):
@@ -412,7 +426,7 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
         return None
     start, last, seps, cut = found
     cells = [tuple(cells_of(r, seps)) for r in cut]
-    cells = _spanning_headers(cut, seps, cells)
+    cells, spanning = _spanning_headers(cut, seps, cells)
     rows = [c for c in cells if _is_row(c)]
     figures = any(_has_figure_right(c) for c in rows)
     if len(rows) < 2 or (not figures and len(rows) < MIN_TEXT_ROWS):
@@ -421,7 +435,7 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
     while tail + 1 < len(runs) and tail - last < MAX_CONTINUATION_TAIL and _fits_label(runs[tail + 1], seps, cells):
         tail += 1
         cells.append(tuple(cells_of(runs[tail], seps)))
-    return AlignedBlock(tuple(positions[start : tail + 1]), seps, tuple(cells))
+    return AlignedBlock(tuple(positions[start : tail + 1]), seps, tuple(cells), spanning)
 
 
 CENTRE_MARGIN = 2  # characters a word's centre may stand off the centre of the words it spans
@@ -455,19 +469,30 @@ def _span_start(run: Run, col: int, low: int, high: int, under: dict[int, tuple[
     return best
 
 
+def _under(cut: Sequence[Sequence[Run]], seps: Sequence[Separator], below: range) -> dict[int, tuple[int, int]]:
+    """Per column, the extent of the nearest header word below (lines `below`, top first)."""
+    out: dict[int, tuple[int, int]] = {}
+    for i in below:
+        for k, extent in _words_by_column(cut[i], seps).items():
+            out.setdefault(k, extent)
+    return out
+
+
 def _spanning_headers(
     cut: Sequence[Sequence[Run]], seps: Sequence[Separator], cells: list[tuple[str, ...]]
-) -> list[tuple[str, ...]]:
-    """A header line over another (a year over its Pagu / Realisasi / %) whose words stand
-    centred over several of the words below: each such word goes to the first column it spans,
-    as tab exports have it; a word starting where the word under it starts stays put."""
+) -> tuple[list[tuple[str, ...]], frozenset[int]]:
+    """A header line over others (a year over its Pagu / Realisasi / %) whose words stand centred
+    over several of the header words below: each such word goes to the first column it spans, as
+    tab exports have it; a word starting where the word under it starts stays put. Also the
+    indices of the lines that span."""
     first = next((i for i, c in enumerate(cells) if _line_has_figure(c)), len(cells))
     out = list(cells)
+    spanning: set[int] = set()
     for i in range(first - 1):
         cols = [column_of(r, seps) for r in cut[i]]
         if len(set(cols)) != len(cols):
             continue
-        under = _words_by_column(cut[i + 1], seps)
+        under = _under(cut, seps, range(i + 1, first))
         row = list(cells[i])
         for j, (run, col) in enumerate(zip(cut[i], cols, strict=True)):
             low = cols[j - 1] + 1 if j > 0 else 0
@@ -475,8 +500,9 @@ def _spanning_headers(
             at = _span_start(run, col, low, high, under)
             if at != col and not row[at]:
                 row[at], row[col] = row[col], ""
+                spanning.add(i)
         out[i] = tuple(row)
-    return out
+    return out, frozenset(spanning)
 
 
 def _fits_label(runs: Sequence[Run], seps: Sequence[Separator], cells: Sequence[Sequence[str]]) -> bool:
@@ -584,16 +610,51 @@ def _continues(cells: Sequence[str], row: Sequence[str]) -> bool:
     return all(row[j] and not is_value_cell(row[j]) for j in filled)
 
 
+DEEP_HEADER = 3  # header lines from which on they are read as one row
+
+
+def _header_home(cells: Sequence[str], rows: Sequence[Sequence[str]], figures_seen: bool) -> int | None:
+    """The header row a wrapped header line continues: in the header (no figures above), a line
+    without figures whose every cell stands under text of an earlier header line goes to the
+    latest such row (None when it opens a column of its own, as years under a spanning label do)."""
+    filled = _filled(cells)
+    if figures_seen or not rows or not filled or _line_has_figure(cells):
+        return None
+    homes = [max((i for i, r in enumerate(rows) if r[j]), default=-1) for j in filled]
+    return max(homes) if min(homes) >= 0 else None
+
+
+def _header_depth(block: AlignedBlock) -> int:
+    """How many lines the block opens with before its first line of figures."""
+    return next((i for i, c in enumerate(block.cells) if _line_has_figure(c)), len(block.cells))
+
+
 def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line], set[int]]:
-    """The block as tab lines (continuation lines merged into their row) and every line number it
-    spans (blank lines inside included)."""
+    """The block as tab lines, wrapped lines merged into the row (or header row) they continue,
+    and every line number it spans (blank lines inside included). A deep header (DEEP_HEADER lines
+    or more: pdftotext wraps every label) is read as one header row, column by column, under the
+    lines that span several columns (kept as rows of their own, as tab exports have them)."""
     out: list[Line] = []
     rows: list[list[str]] = []
-    for k, cells in zip(block.positions, block.cells, strict=True):
-        if rows and _continues(cells, rows[-1]):
-            rows[-1] = [f"{a} {b}".strip() if b else a for a, b in zip(rows[-1], cells, strict=True)]
-            out[-1] = Line(out[-1].number, "\t".join(rows[-1]), out[-1].page)
+    figures_seen = False
+    depth = _header_depth(block)
+    label_row: int | None = None
+    for i, (k, cells) in enumerate(zip(block.positions, block.cells, strict=True)):
+        deep = depth >= DEEP_HEADER and i < depth and i not in block.spanning
+        if deep and label_row is not None:
+            home: int | None = label_row
+        elif deep:
+            home = None
+            label_row = len(rows)
+        elif rows and _continues(cells, rows[-1]):
+            home = len(rows) - 1
+        else:
+            home = _header_home(cells, rows, figures_seen)
+        if home is not None:
+            rows[home] = [f"{a} {b}".strip() if b else a for a, b in zip(rows[home], cells, strict=True)]
+            out[home] = Line(out[home].number, "\t".join(rows[home]), out[home].page)
             continue
+        figures_seen = figures_seen or _line_has_figure(cells)
         rows.append(list(cells))
         out.append(Line(lines[k].number, "\t".join(cells), lines[k].page))
     return out, {lines[k].number for k in range(block.start, block.end + 1)}
