@@ -162,3 +162,45 @@ def test_a_pdftotext_layout_export_is_its_own_layout_and_prose_stays_prose() -> 
 
 def test_the_plain_reader_goes_before_the_aligned_one_in_a_plain_export() -> None:
     assert [e.name for e in layout_extractors("plain")] == ["formulas", "pipe", "plain", "aligned"]
+
+
+DEEP_HEADER = """\
+                                        Realisasi                       Target
+No   Indikator                                           Realisasi S/D      RPJMD
+     Sasaran                          2015      2016     Tahun 2016         2016
+1.   Persentase penyelesaian        93,54%    56,12%       56,12%          11,2%
+     dokumen
+2.   Jumlah lokasi binaan               23        61           61             61
+"""
+
+
+def test_a_deep_header_is_one_row_under_its_spanning_words() -> None:
+    [table] = _tables(DEEP_HEADER)
+    assert _texts(table.header) == [
+        ["", "", "Realisasi", "", "", "Target"],
+        ["No", "Indikator Sasaran", "2015", "2016", "Realisasi S/D Tahun 2016", "RPJMD 2016"],
+    ]
+    assert _texts(table.rows) == [
+        ["1.", "Persentase penyelesaian dokumen", "93,54%", "56,12%", "56,12%", "11,2%"],
+        ["2.", "Jumlah lokasi binaan", "23", "61", "61", "61"],
+    ]
+    assert _lines(table.header) == [{1}, {2}] and _lines(table.rows) == [{4}, {6}]
+
+
+WANDERING_FIGURES = """\
+Kode     Uraian                          Anggaran          Realisasi       %
+1.1      Pendapatan asli daerah      252.751.911.939,00   286.049.615.484,34 113,17
+1.1.1    Pajak daerah                105.808.628.248,00 112.060.908.223,00 105,91
+1.1.2    Retribusi daerah              8.730.233.142,00    10.085.859.119,00 115,53
+1.1.3    Pengelolaan kekayaan          8.819.200.000,00     8.819.200.000,00 100,00
+"""
+
+
+def test_figures_wandering_into_each_others_gap_are_still_cut_into_their_columns() -> None:
+    [table] = _tables(WANDERING_FIGURES)
+    assert _texts(table.rows) == [
+        ["1.1", "Pendapatan asli daerah", "252.751.911.939,00", "286.049.615.484,34", "113,17"],
+        ["1.1.1", "Pajak daerah", "105.808.628.248,00", "112.060.908.223,00", "105,91"],
+        ["1.1.2", "Retribusi daerah", "8.730.233.142,00", "10.085.859.119,00", "115,53"],
+        ["1.1.3", "Pengelolaan kekayaan", "8.819.200.000,00", "8.819.200.000,00", "100,00"],
+    ]
