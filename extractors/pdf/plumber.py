@@ -360,17 +360,16 @@ def _unruled_grid(run: Sequence[PageLine], page_no: int, settings: PdfSettings) 
         return None
     rows: list[list[GridCell]] = []
     seen_numbers = False
-    for ln in run:
-        cells: list[list[str]] = [[] for _ in cols]
-        for seg in segments(ln, settings.gap_factor):
-            cells[_column_of(seg, cols)].append(_seg_text(seg))
-        texts = [" ".join(c) for c in cells]
-        has_number = any(is_numeric(t) for t in texts[1:])
-        if seen_numbers and not has_number and rows and _continues(rows[-1], texts):
-            rows[-1] = [
-                GridCell(f"{old.text} {new}".strip(), old.line or ln.number) if new else old
-                for old, new in zip(rows[-1], texts, strict=True)
-            ]
+    line_texts = [_cell_texts(ln, cols, settings.gap_factor) for ln in run]
+    numbered = [any(is_numeric(t) for t in texts[1:]) for texts in line_texts]
+    for i, (ln, texts, has_number) in enumerate(zip(run, line_texts, numbered, strict=True)):
+        if rows and i and same_row(run[i - 1], ln):
+            rows[-1] = _joined(rows[-1], texts, ln.number)  # printed a little below its row's baseline
+            seen_numbers = seen_numbers or has_number
+            continue
+        opens_row = i + 1 < len(run) and numbered[i + 1] and same_row(ln, run[i + 1])
+        if seen_numbers and not has_number and not opens_row and rows and _continues(rows[-1], texts):
+            rows[-1] = _joined(rows[-1], texts, ln.number)
             continue
         seen_numbers = seen_numbers or has_number
         rows.append([GridCell(t, ln.number) if t else EMPTY for t in texts])
@@ -378,6 +377,24 @@ def _unruled_grid(run: Sequence[PageLine], page_no: int, settings: PdfSettings) 
     x1 = max(w.x1 for ln in run for w in ln.words)
     bbox: BBox = (x0, run[0].top, x1, run[-1].bottom)
     return Grid(page_no, tuple(tuple(r) for r in rows), bbox, ENGINE, ruled=False)
+
+
+def _cell_texts(ln: PageLine, cols: Sequence[tuple[float, float]], gap_factor: float) -> list[str]:
+    cells: list[list[str]] = [[] for _ in cols]
+    for seg in segments(ln, gap_factor):
+        cells[_column_of(seg, cols)].append(_seg_text(seg))
+    return [" ".join(c) for c in cells]
+
+
+def same_row(above: PageLine, below: PageLine) -> bool:
+    """`below` starts above the lower 40 % of `above`: one printed row whose cells are set on slightly
+    different baselines (an amount centred in a taller cell), too far apart for one text line."""
+    return below.top < above.bottom - 0.4 * (above.bottom - above.top)
+
+
+def _joined(row: Sequence[GridCell], texts: Sequence[str], line: int) -> list[GridCell]:
+    return [GridCell(f"{old.text} {new}".strip(), old.line or line) if new else old
+            for old, new in zip(row, texts, strict=True)]
 
 
 def _continues(previous: Sequence[GridCell], texts: Sequence[str]) -> bool:

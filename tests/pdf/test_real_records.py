@@ -95,6 +95,14 @@ def test_bplhd_program_table_finishes_on_page_14(pdfs_dir: Path) -> None:
         (42, "Program Rehabilitasi dan Konservasi Sumber Daya Alam dan Lingkungan Hidup", Decimal("8468000000"))]
 
 
+def test_bplhd_amount_set_below_its_label_is_one_row(pdfs_dir: Path) -> None:
+    """Page 13: `Program Pengelolaan Kawasan Lindung … APBD` (line 40) has its `Rp 250.000.000` set a few
+    points lower (line 41): one row, not a label glued to the row above and an amount without a label."""
+    rows = _budget(pdfs_dir, BPLHD, "Program Pengelolaan Kawasan Lindung", 13)
+    assert [(r.line, r.item, _value(r.pagu)) for r in rows] == [
+        (41, "Program Pengelolaan Kawasan Lindung", Decimal("250000000"))]
+
+
 def test_bplhd_kegiatan_budget_page_33(pdfs_dir: Path) -> None:
     rows = [r for r in _budget(pdfs_dir, BPLHD, AIR, 33) if r.item == AIR]
     assert [(r.line, _value(r.pagu), _value(r.realisasi)) for r in rows] == [
