@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex as re
 
@@ -87,6 +88,26 @@ def number_convention(text: str) -> str | None:
 
 
 def tokenize(text: str, convention: str | None = None) -> list[Token]:
+    """The tokens of one expression; FormulaError when a character or command is none we read.
+
+    A pure function of the text, worked out once: a chain's parts are tokenized by the operator test,
+    the evaluation and the stated-result reading of several rules."""
+    tokens, error = _tokenized(text, convention)
+    if error is not None:
+        raise FormulaError(error)
+    return list(tokens)
+
+
+@lru_cache(maxsize=8192)
+def _tokenized(text: str, convention: str | None) -> tuple[tuple[Token, ...], str | None]:
+    """`tokenize` as (tokens, None), or ((), the FormulaError's message)."""
+    try:
+        return tuple(_tokenize(text, convention)), None
+    except FormulaError as exc:
+        return (), str(exc)
+
+
+def _tokenize(text: str, convention: str | None) -> list[Token]:
     text = _prepare(text)
     conv = convention or number_convention(text)
     tokens: list[Token] = []

@@ -4,8 +4,10 @@ Shared by the table rules (sums, row totals, averages, weighted scores)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 import regex as re
 
@@ -31,6 +33,29 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 ROW_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5}|[a-z])[.)]?\s*$")
 
 
+T = TypeVar("T")
+
+
+class _Once(Generic[T]):
+    """A property computed on first use and kept in the instance (which then answers without calling
+    it again): `functools.cached_property` without the lock it takes on every first use (Python < 3.12),
+    a cost paid by every cell of every grid. Works on frozen dataclasses: it writes `__dict__` directly."""
+
+    def __init__(self, func: Callable[[Any], T]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class GridCell:
     """A cell read as a number with its column's `hint`. `q` is parsed on first use: label cells,
@@ -40,11 +65,11 @@ class GridCell:
     prov: Provenance
     hint: Hint
 
-    @cached_property
+    @_Once
     def q(self) -> Quantity:
         return parse_number(self.text, self.hint, self.prov)
 
-    @cached_property
+    @_Once
     def number(self) -> bool:
         """A figure (not a year, not a row mark); computed once, cells are read many times."""
         if not may_hold_value(self.text):

@@ -32,7 +32,13 @@ class Formation:
     line: int | None
 
 
+# the word every HEAD_COUNT ends with (same engine and flags): a sentence without one states no head count
+STAFF_WORD = re.compile(r"pegawai|personil|sdm", re.I)
+
+
 def formation(st: Statement) -> Formation | None:
+    if STAFF_WORD.search(st.text) is None:
+        return None
     head = HEAD_COUNT.search(st.text)
     if head is None:
         return None

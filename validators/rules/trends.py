@@ -41,8 +41,14 @@ class Point:
         return self.cell.q.value
 
 
+# a word every claim of RISE or FALL holds (same engine and flags): a sentence without one is passed at once
+CLAIM_WORD = re.compile(r"tahun|terus|selalu", re.I)
+
+
 def claimed_direction(text: str) -> int:
     """+1 for a claimed rise year after year, -1 for a fall, 0 for neither (or both)."""
+    if CLAIM_WORD.search(text) is None:
+        return 0
     rise, fall = RISE.search(text) is not None, FALL.search(text) is not None
     return 0 if rise == fall else (1 if rise else -1)
 
