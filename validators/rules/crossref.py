@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex as re
 from rapidfuzz import fuzz
@@ -48,8 +48,9 @@ class Place:
     arithmetic_ok: bool
     page: int | None = None
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
+        """The values the printed figure stands for (worked out once: every place is held against every other)."""
         assert self.value.value is not None
         return figure(self.value).interval if self.value.decimals == 0 else \
             stated_interval(self.value.value, self.value.decimals)
@@ -139,11 +140,13 @@ def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> l
             if _alike(name, name):  # met again, it joins its own group (an empty name never joins one)
                 known[name] = idx
         out.append(idx)
+    # the indicator names a sentence can contain: long enough, fixed before the sentences are placed (what they
+    # add below starts with \x00 and names nothing)
+    named = [(i, r) for i, r in enumerate(reps) if len(r) >= 15 and len(r.split()) >= 4]
     for k, (name, is_sentence) in enumerate(zip(names, sentences, strict=True)):
         if not is_sentence:
             continue
-        inside = [(len(r), i) for i, r in enumerate(reps)
-                  if len(r) >= 15 and len(r.split()) >= 4 and _contains(name, r)]
+        inside = [(len(r), i) for i, r in named if _contains(name, r)]
         if inside:
             out[k] = max(inside)[1]
         else:  # a sentence naming no known indicator is compared with nothing
@@ -302,16 +305,25 @@ def _interval(rec: IndicatorRecord, field: str) -> Interval | None:
     return figure(q).interval if q.decimals == 0 else stated_interval(q.value, q.decimals)
 
 
-def _swapped(rec: IndicatorRecord, others: Sequence[IndicatorRecord]) -> bool:
-    """A figure of `rec` that the other records state as a capaian while none states it in the role read here
-    (or the other way round): the column was read under the wrong role (a `Capaian (%)` column as realisasi)."""
-    for field in ("target", "realisasi", "capaian"):
-        own = _interval(rec, field)
+_FIELDS = ("target", "realisasi", "capaian")
+Intervals = dict[str, Interval | None]  # a record's figures by field, as intervals
+
+
+def _intervals(rec: IndicatorRecord) -> Intervals:
+    return {field: _interval(rec, field) for field in _FIELDS}
+
+
+def _swapped(own_ivs: Intervals, others: Sequence[Intervals]) -> bool:
+    """A figure of a record (`own_ivs`) that the other records state as a capaian while none states it in the
+    role read here (or the other way round): the column was read under the wrong role (a `Capaian (%)` column
+    as realisasi)."""
+    for field in _FIELDS:
+        own = own_ivs[field]
         if own is None:
             continue
         roles = ("target", "realisasi") if field == "capaian" else ("capaian",)
-        same = [iv for o in others if (iv := _interval(o, field)) is not None]
-        other = [iv for o in others for g in roles if (iv := _interval(o, g)) is not None]
+        same = [iv for o in others if (iv := o[field]) is not None]
+        other = [iv for o in others for g in roles if (iv := o[g]) is not None]
         if any(own.meets(iv) for iv in other) and not any(own.meets(iv) for iv in same):
             return True
     return False
@@ -325,7 +337,9 @@ def _without_role_swaps(members: list[IndicatorRecord]) -> list[IndicatorRecord]
     """Drop a table row whose column roles other tables contradict. (A sentence that calls a capaian its
     realisasi is the report's own slip, and stays.)"""
     tables = [m for m in members if _from_table(m)]
-    return [m for m in members if not _from_table(m) or not _swapped(m, [o for o in tables if o is not m])]
+    ivs = {id(m): _intervals(m) for m in tables}  # each record's intervals once, not once per other record
+    return [m for m in members if not _from_table(m)
+            or not _swapped(ivs[id(m)], [ivs[id(o)] for o in tables if o is not m])]
 
 
 def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
@@ -432,49 +446,54 @@ def check_budget_xref(ctx: Context, check: Check) -> Iterator[Issue]:
 CAPAIAN_CLAIM = re.compile(
     r"(?:realisasi\s+(?:dibanding(?:kan)?|terhadap)\s+(?:dengan\s+)?target[^.\d%]{0,40}?"
     r"|dengan\s+capaian(?:\s+kinerja)?\s*(?:sebesar)?\s*)(?:yaitu|adalah|sebesar|:)?\s*(?:sebesar\s*)?\[?$", re.I)
+CLAIM_WORD = re.compile(r"realisasi|capaian", re.I)  # a word every CAPAIAN_CLAIM holds (same engine and flags)
 OTHER_BASIS = re.compile(r"rpjmn|renstra|rata\s*-?\s*rata|tahun\s+sebelumnya|tahun\s+lalu", re.I)
 SAME_AS_TARGET = re.compile(r"sama\s+dengan\s+realisasi\s+dibanding", re.I)
 YEAR_BEFORE = re.compile(r"tahun\s+((?:19|20)\d\d)", re.I)
 PNBP = re.compile(r"\bpnb[pk]\b", re.I)
 
 
-def _best_record(text: str, recs: Sequence[IndicatorRecord]) -> list[IndicatorRecord]:
-    """The records of the indicator the sentence names (fuzzy), best match only."""
+def _named(recs: Sequence[IndicatorRecord]) -> list[tuple[str, IndicatorRecord]]:
+    """(normalised name, record) of the records a sentence can name (a name of 15 characters or more)."""
+    return [(name, r) for r in recs if len(name := normalize_name(r.indikator)) >= 15]
+
+
+def _best_record(text: str, recs: Sequence[tuple[str, IndicatorRecord]]) -> list[IndicatorRecord]:
+    """The records of the indicator the sentence names (fuzzy), best match only; `recs` as `_named` gives them."""
     norm = normalize_name(text)
     scores: dict[str, float | None] = {}  # one fuzzy match per distinct name: many records share one
     scored = []
-    for r in recs:
-        name = normalize_name(r.indikator)
-        if len(name) < 15:
-            continue
+    for name, r in recs:
         if name not in scores:
             score = fuzz.partial_ratio(name, norm, score_cutoff=90)  # below 90: 0, never kept
             scores[name] = score if score >= 90 and names_in(name, norm) else None
         if (got := scores[name]) is not None:
-            scored.append((got, r))
+            scored.append((got, name, r))
     if not scored:
         return []
-    top = max(s for s, _ in scored)
-    best = [r for s, r in scored if s == top]
-    longest = max((normalize_name(r.indikator) for r in best), key=len)
-    if any(normalize_name(r.indikator) not in longest for r in best):
+    top = max(s for s, _, _ in scored)
+    best = [(name, r) for s, name, r in scored if s == top]
+    longest = max((name for name, _ in best), key=len)
+    if any(name not in longest for name, _ in best):
         return []  # two different indicators named equally well: do not guess
-    return [r for r in best if normalize_name(r.indikator) == longest]
+    return [r for name, r in best if name == longest]
 
 
 def check_prose_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
     """`… sama dengan realisasi dibanding target yaitu sebesar X %`, `… dengan capaian X %`:
     X against the capaian of the indicator the sentence names, as stated and as recomputed."""
     year = ctx.report.document.year
-    recs = [r for r in ctx.report.indicators if r.kind != "comparison" and (r.year in (None, year))]
+    recs = _named([r for r in ctx.report.indicators if r.kind != "comparison" and (r.year in (None, year))])
     for st in ctx.report.document.statements:
+        if CLAIM_WORD.search(st.text) is None:
+            continue  # no figure of it can follow a CAPAIAN_CLAIM
         if OTHER_BASIS.search(st.text) and not SAME_AS_TARGET.search(st.text):
             continue
         for m in find_numbers(st.text):
             if m.unit != "percent" or m.value is None or not CAPAIAN_CLAIM.search(st.text[:m.start]):
                 continue
             head = st.text[:m.start]
-            best = _best_record(head[-400:], [r for r in recs if r.line != st.prov.line])
+            best = _best_record(head[-400:], [(n, r) for n, r in recs if r.line != st.prov.line])
             lines = sorted({r.line for r in best if r.line is not None and r.line != st.prov.line})
             if not best or not lines:
                 continue

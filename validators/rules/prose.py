@@ -258,6 +258,7 @@ def _last_line(grid: Grid) -> int:
 
 def check_formula_counts(ctx: Context, check: Check) -> Iterator[Issue]:
     """`x = 72/72 × 100 %` right after a table of the cases it counts: the table must add up to 72."""
+    ends: list[tuple[Grid, int]] | None = None  # each table's last line, worked out once (not per fraction)
     for chain in chains(ctx.report.document.formulas):
         for i, part in enumerate(chain.parts):
             m = FORMULA_FRACTION.search(part)
@@ -267,7 +268,9 @@ def check_formula_counts(ctx: Context, check: Check) -> Iterator[Issue]:
             counts = [parse_token(t, ID) for t in (m.group(1) or m.group(3), m.group(2) or m.group(4))]
             if any(c is None or c[1] for c in counts):
                 continue
-            grid = next((g for g in reversed(ctx.grids) if 0 < line - _last_line(g) <= 12), None)
+            if ends is None:
+                ends = [(g, _last_line(g)) for g in reversed(ctx.grids)]
+            grid = next((g for g, end in ends if 0 < line - end <= 12), None)
             got = single_column_sum(grid) if grid is not None else None
             if got is None:
                 continue
