@@ -81,7 +81,9 @@ def targets_of(ctx: TableContext, reading: RowReading, groups: dict[int | None, 
     if not reading.label:
         return []
     out = []
-    for year, g in groups.items():
+    periods = {p: g for p, g in reading.by_period().items() if p.startswith("TW")}  # quarters of the year
+    targets = [(year, "", g) for year, g in groups.items()] + [(None, p, g) for p, g in periods.items()]
+    for year, period, g in targets:
         q = g.get("target")
         if q is None or q.value is None or is_money(q):
             continue
@@ -90,7 +92,7 @@ def targets_of(ctx: TableContext, reading: RowReading, groups: dict[int | None, 
             report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
             table_id=ctx.table_id, kind="target_only", year=year or reading.year or ctx.year,
             sasaran=reading.sasaran or state.parent, indikator=reading.label, target=q, realisasi=None,
-            capaian=None, raw=row_text(reading.row), polarity=polarity(reading.label),
+            capaian=None, raw=row_text(reading.row), polarity=polarity(reading.label), period=period,
         ))
     return out
 

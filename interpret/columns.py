@@ -38,6 +38,10 @@ _UNIT_ONLY = re.compile(r"^\(?\s*(?:rp\.?|rupiah|%|persen)\s*(?:\(?\s*(?:juta|ri
                         re.I)
 # generic text headers that name no role of their own under a text role (`Uraian` under `SASARAN`)
 _TEXT_ROLES = frozenset({"sasaran", "indikator"})
+# an ordinal period under a value header: `TH I` … `TH V` (the years of a plan), `Trw I` / `TW 2` (quarters)
+_PERIOD = re.compile(r"(?:^|\s)(?P<kind>th|thn|tahun|trw|tw|triwulan)\.?\s*(?:ke[-\s]?)?(?P<n>iv|v|i{1,3}|[1-5])\s*$",
+                     re.I)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class HeaderColumn:
     year: int | None
     text: str
     basis: str = ""  # `renstra` for a target of the plan's end and a capaian measured against it
+    period: str = ""  # `TH I` … `TH V` (years of a plan), `TW I` … `TW IV` (quarters): one of a run of periods
 
     @property
     def columns(self) -> range:
@@ -127,7 +132,7 @@ def _is_header_row(row: Row, first: bool) -> bool:
     if first:
         return bool(named and max(named) >= 0.7) or len(years) >= 2
     strong = sum(1 for (role, y, score), t in zip(roles, texts, strict=True)
-                 if (role and score >= 0.7) or y or len(t) <= 3 or is_unit_only(t))
+                 if (role and score >= 0.7) or y or len(t) <= 3 or is_unit_only(t) or _PERIOD.match(t))
     return strong == len(texts)
 
 
@@ -146,7 +151,7 @@ def _names_columns(row: Row) -> bool:
     """A lower header row names value columns, years or short sub-columns, not only items."""
     texts = [clean(c.text) for c in row if clean(c.text)]
     roles = [cell_role(t) for t in texts]
-    return any(role in VALUE_ROLES or y is not None or len(t) <= 3 or is_unit_only(t)
+    return any(role in VALUE_ROLES or y is not None or len(t) <= 3 or is_unit_only(t) or _PERIOD.match(t)
                for (role, y, _), t in zip(roles, texts, strict=True))
 
 
@@ -217,8 +222,17 @@ def header_spec(header_rows: Sequence[Row], width: int) -> HeaderSpec:
             last = cols[-1]
             cols[-1] = replace(last, end=c)
         else:
-            cols.append(HeaderColumn(c, c, role, year, text, column_basis(role, text)))
+            cols.append(HeaderColumn(c, c, role, year, text, column_basis(role, text), period_of(text)))
     return HeaderSpec(spread_single_year(drop_lone_basis(tuple(cols))), len(header_rows), width)
+
+
+def period_of(text: str) -> str:
+    """`TH III` for a leaf headed `TARGET / TH III`, `TW II` for `Target Kinerja / Trw / II`, else ''."""
+    m = _PERIOD.search(text.replace(" / ", " "))
+    if m is None:
+        return ""
+    n = _ROMAN.get(m.group("n"), m.group("n").upper())
+    return ("TW " if m.group("kind").lower() in ("trw", "tw", "triwulan") else "TH ") + n
 
 
 def drop_lone_basis(cols: tuple[HeaderColumn, ...]) -> tuple[HeaderColumn, ...]:
@@ -408,9 +422,9 @@ def _leaf_words(hc: HeaderColumn) -> int:
 
 def dedupe(spec: HeaderSpec) -> HeaderSpec:
     """Of two value columns with one role and year, keep the plainer header (`%` over `Pelaksanaan (%)`)."""
-    best: dict[tuple[str, int | None, str], HeaderColumn] = {}
+    best: dict[tuple[str, int | None, str, str], HeaderColumn] = {}
     for hc in spec.value_columns:
-        key = (hc.role, hc.year, hc.basis)
+        key = (hc.role, hc.year, hc.basis, hc.period)
         if key not in best or _leaf_words(hc) < _leaf_words(best[key]):
             best[key] = hc
     keep = {id(hc) for hc in best.values()}

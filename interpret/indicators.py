@@ -8,7 +8,7 @@ returned as a BudgetRecord.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -93,6 +93,7 @@ def indicator_records(
         for year, vals in groups.items():
             indicators.append(_record(ctx, reading, kind, year or reading.year or ctx.year, sasaran, label, vals))
         indicators += _basis_records(ctx, reading, groups, sasaran, label)
+        indicators += period_records(ctx, reading, sasaran, label)
     return indicators, budget
 
 
@@ -118,6 +119,18 @@ def _record(ctx: TableContext, reading: RowReading, kind: str, year: int | None,
         target=vals.get("target"), realisasi=vals.get("realisasi"), capaian=vals.get("capaian"),
         raw=row_text(reading.row), polarity=polarity(label),
     )
+
+
+def period_records(ctx: TableContext, reading: RowReading, sasaran: str, label: str) -> list[IndicatorRecord]:
+    """One record per ordinal period column the row fills: `TH I … TH V` of a plan (multi_year, its calendar
+    year not printed) and `TW I … TW IV` of the report's year (the quarter as the period)."""
+    out = []
+    for period, vals in reading.by_period().items():
+        quarter = period.startswith("TW")
+        year = (reading.year or ctx.year) if quarter else None
+        kind = "target_only" if quarter and set(vals) == {"target"} else "multi_year"
+        out.append(replace(_record(ctx, reading, kind, year, sasaran, label, vals), period=period))
+    return out
 
 
 def _basis_records(ctx: TableContext, reading: RowReading, groups: dict[int | None, dict[str, Quantity]],

@@ -41,9 +41,19 @@ class RowReading:
         return None
 
     def by_year(self) -> dict[int | None, dict[str, Quantity]]:
+        """Figures by year and role; those of an ordinal period column (`TH II`, `TW III`) are `by_period`'s."""
         out: dict[int | None, dict[str, Quantity]] = {}
         for hc, q in self.values:
-            out.setdefault(hc.year, {}).setdefault(hc.role, q)
+            if not hc.period:
+                out.setdefault(hc.year, {}).setdefault(hc.role, q)
+        return out
+
+    def by_period(self) -> dict[str, dict[str, Quantity]]:
+        """Figures under ordinal period columns (`TARGET / TH I … TH V`, `Target / Trw I … IV`), by period."""
+        out: dict[str, dict[str, Quantity]] = {}
+        for hc, q in self.values:
+            if hc.period:
+                out.setdefault(hc.period, {}).setdefault(hc.role, q)
         return out
 
     def by_basis(self) -> dict[str, dict[str, Quantity]]:

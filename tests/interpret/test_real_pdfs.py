@@ -155,3 +155,24 @@ def test_bplhd_tabel_3_2_renstra_end_target(pdfs_dir: Path) -> None:
         (24, 2015, "multi_year", Decimal("58"), Decimal("58"), Decimal("100")),
         (24, 2016, "multi_year", Decimal("60"), Decimal("66.24"), Decimal("110.40")),
         (24, 2018, "target_only", Decimal("66"), None, None)]
+
+
+def _periods(pdfs_dir: Path, name: str, page: int, indikator: str) -> list[tuple]:
+    recs = [r for r in _report(pdfs_dir / name).indicators if r.page == page and indikator in r.indikator and r.period]
+    return [(r.line, r.period, r.kind, _v(r.target)) for r in recs]
+
+
+def test_biro_tabel_2_target_per_plan_year(pdfs_dir: Path) -> None:
+    """Tabel 2 (page 9) `KONDISI AWAL | TARGET: TH I … TH V | KONDISI AKHIR`, `Predikat SAKIP | Nilai | 62 | 63
+    78 81 82 87 | 87`: one target per plan year, not one of them read as the whole row's target."""
+    assert _periods(pdfs_dir, BIRO, 9, "Predikat Sistem Akuntabilitas") == [
+        (66, "TH I", "multi_year", Decimal("63")), (66, "TH II", "multi_year", Decimal("78")),
+        (66, "TH III", "multi_year", Decimal("81")), (66, "TH IV", "multi_year", Decimal("82")),
+        (66, "TH V", "multi_year", Decimal("87"))]
+
+
+def test_bplhd_tabel_4_1_kegiatan_targets(pdfs_dir: Path) -> None:
+    """Tabel 4.1 (page 39) puts `Target Kinerja sasaran: Trw I … IV` beside `INDIKATOR KEGIATAN | TARGET
+    KEGIATAN | … | ANGGARAN`: the kegiatan's own target is read, not crowded out by the quarters."""
+    assert _ind(pdfs_dir, BPLHD, 39, "Jumlah Komisi Penilai AMDAL") == [
+        (24, 2016, "target_only", Decimal("48"), None, None)]
