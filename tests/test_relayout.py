@@ -18,6 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from bench_relayout import CONVERTED, score_layout
 from relayout import tab_blocks, to_aligned, to_pipe, to_ragged
 
+from extractors.text import detect_layout, extract_lines, split_lines
+
 FLOORS = {"indicators": 99.0, "budget": 99.0, "errors": 93.0}
 MAX_FALSE_ERRORS = 0
 
@@ -61,3 +63,33 @@ def test_converted_samples_keep_their_recall(
     for kind, floor in FLOORS.items():
         assert score.recall(kind, CONVERTED) >= floor, score.report
     assert 0 <= score.false_errors <= MAX_FALSE_ERRORS, score.report
+
+
+@pytest.mark.samples
+@pytest.mark.parametrize(
+    ("name", "layout", "engines"),
+    [
+        ("jember_2023_lkjip.txt", "plain", {"plain"}),
+        ("balikpapan_2020_lakip.txt", "mixed", {"tabs", "pipe"}),
+        ("bontang_2025_lkjip.txt", "tabs", {"tabs"}),
+        ("tanjungpinang_2024_lkjip.txt", "tabs", {"tabs"}),
+    ],
+)
+def test_the_original_samples_keep_their_readers(samples_dir: Path, name: str, layout: str, engines: set[str]) -> None:
+    """The aligned reader runs on every sample but finds nothing the others left: jember stays with
+    the plain reader (28 tables), the tab samples with the tab (and pipe) readers."""
+    lines = split_lines((samples_dir / name).read_text(encoding="utf-8"))
+    assert detect_layout(lines) == layout
+    found = extract_lines(lines, name, layout)
+    assert {t.engine for t in found.tables} == engines
+    if name.startswith("jember"):
+        assert len(found.tables) == 28
+
+
+@pytest.mark.samples
+@pytest.mark.parametrize("name", CONVERTED)
+def test_a_converted_sample_is_read_as_aligned(samples_dir: Path, name: str) -> None:
+    lines = split_lines(to_aligned((samples_dir / name).read_text(encoding="utf-8")))
+    layout = detect_layout(lines)
+    assert layout in ("aligned", "pipe")  # balikpapan keeps a few pipe tables of its own
+    assert "aligned" in {t.engine for t in extract_lines(lines, name, layout).tables}
