@@ -1,17 +1,24 @@
 """Space-aligned tables (`pdftotext -layout` and similar): cells apart by runs of spaces, no tabs.
 
-A block is a run of consecutive non-blank lines; its text runs are the stretches of text set apart
-by two or more spaces (`1 234` and `Jumlah Pegawai` stay one run). The block's column boundaries
-are the positions (camelot's stream "text edges") that lie inside a gap between two runs on at
-least two lines and are covered by text on almost no line: a gap column shared by the lines of the
-block. Each run goes to the column it overlaps most — by position, not by order, so an empty cell
-or a number right-aligned in its column lands where it belongs.
+A line's text runs are the stretches of text set apart by two or more spaces (`1 234` and `Jumlah
+Pegawai` stay one run; two figures with decimal or thousands marks a single space apart are two).
+A group is a stretch of unclaimed lines with at most two blank lines in a row, cut at captions and
+prose lines; its chunks (apart by blank lines) are read as one table where their figure lines keep
+each other's gap columns and share a column of figures. The table's column boundaries are the
+positions (camelot's stream "text edges") inside a gap between two runs on at least two lines and
+covered by almost no line — header lines spanning two columns may cover a few, figure lines fewer;
+a column whose figure lines mostly hold the same several figures (figures wandering by a character
+into each other's gap) is cut between them. Each run goes to the column it overlaps most — by
+position, not by order, so an empty cell or a figure right-aligned in its column lands where it
+belongs.
 
 Lines that only continue the row above (a wrapped label: text under that row's label cells, no
-figures) are merged into it. The rebuilt rows are handed to the tab-table builder
-(`extractors.tabs.build_tables`) as tab-joined lines with their own line numbers, so header rows,
-numbering rows, captions, contents lists and tables split over pages are read exactly as in a tab
-export, and every cell keeps its line and raw text.
+figures) are merged into it; wrapped header lines into the header cells they continue, a deep
+header (pdftotext wraps every label) into one row under the words that span several columns (a
+year centred over Pagu / Realisasi / % goes to the first column it spans, as tab exports have it).
+The rebuilt rows are handed to the tab-table builder (`extractors.tabs.build_tables`) as tab-joined
+lines with their own line numbers, so header rows, numbering rows, captions, contents lists and
+tables split over pages are read as in a tab export, and every cell keeps its line and raw text.
 
 Prose is left alone: justified text has single spaces or gaps that do not line up from line to
 line, and a block becomes a table only with two or more rows of two or more cells under a shared
