@@ -17,7 +17,7 @@ from pipeline.model import Cell, Flag, Quantity
 _FIGURE = re.compile(
     r"""^\s*=?\s*(?:rp\.?\s*)?[-−–]?\d[\d.,]*\s*(?:,-|\.-)?\s*
         (?:%|persen)?\s*
-        (?:(?<=[\s%(])\(?[^\W\d_]{1,20}\.?\)?(?:\s+[^\W\d_]{1,20})?)?\s*
+        (?:(?<=[\s%(])\(?[^\W\d_]{1,20}\.?\)?(?:\s*/\s*[^\W\d_]{1,20})?(?:\s+[^\W\d_]{1,20})?)?\s*
         (?:\(?[^\W\d_]{1,20}\)?)?\s*$""",
     re.I | re.X,
 )
@@ -33,6 +33,7 @@ _DASH_TAIL = re.compile(r"\s*(?:,-|\.-)\s*$")
 _GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?:[.,]\d{1,2})?")
 _DIGITS = re.compile(r"\d[\d.,]*")
 _DASH = re.compile(r"^\s*[-−–—]\s*$")
+_RUPIAH_UNIT = re.compile(r"(?<![^\W\d_])(?:rp|rupiah|idr)(?![^\W\d_])", re.I)
 
 
 @lru_cache(maxsize=16384)
@@ -100,11 +101,14 @@ def dash_as_zero(cell: Cell, unit: str = "rupiah") -> Quantity:
     return replace(q, value=Decimal(0), decimals=0, unit=unit, flags=(q.flags - {Flag.EMPTY}) | {Flag.NIHIL})
 
 
-def is_money(q: Quantity | None) -> bool:
-    """A rupiah amount: printed with Rp, or a plain whole amount too large to be a score or a count."""
+def is_money(q: Quantity | None, row_unit: str = "") -> bool:
+    """A rupiah amount: printed with Rp, or a plain whole amount too large to be a score or a count.
+
+    `row_unit` is the unit the figure's row names in its `Satuan` column: a row counted in anything but
+    rupiah (`Orang`, `Dokumen`, `%`) holds no amount, however large its whole figures (`95.000` visits)."""
     if q is None:
         return False
-    if q.unit not in ("", "rupiah"):
+    if q.unit not in ("", "rupiah") or (row_unit and not _RUPIAH_UNIT.search(row_unit)):
         return False
     printed = (q.unit_raw or "").lower() + " " + q.raw.lower()
     if "rp" in printed or "rupiah" in printed:

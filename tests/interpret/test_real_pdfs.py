@@ -176,3 +176,9 @@ def test_bplhd_tabel_4_1_kegiatan_targets(pdfs_dir: Path) -> None:
     KEGIATAN | … | ANGGARAN`: the kegiatan's own target is read, not crowded out by the quarters."""
     assert _ind(pdfs_dir, BPLHD, 39, "Jumlah Komisi Penilai AMDAL") == [
         (24, 2016, "target_only", Decimal("48"), None, None)]
+
+
+def test_bplhd_target_with_a_slashed_unit(pdfs_dir: Path) -> None:
+    """Page 39 `TARGET KEGIATAN` `15 kegiatan/ usaha`: a count with a unit written `kegiatan/usaha` is a figure."""
+    assert _ind(pdfs_dir, BPLHD, 39, "Jumlah kegiatan yang dipantau") == [
+        (28, 2016, "target_only", Decimal("15"), None, None)]
