@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 _RUN = re.compile(r"\S+(?: \S+)*")
 _TOKEN = re.compile(r"\S+")
-_DIGIT = re.compile(r"\d")
+_FIGURE_PAIR = re.compile(r"\d[%)]? [-−(]?(?:Rp\.?)?\d")  # two figures a single space apart, maybe
 MIN_TEXT_ROWS = 3  # rows of >= 2 cells a block without any figure needs
 MAX_CONTINUATION_TAIL = 2  # label lines after the last row still read as its continuation
 
@@ -101,7 +101,7 @@ def text_runs(text: str) -> tuple[Run, ...]:
         return ()
     out: list[Run] = []
     for m in _RUN.finditer(text):
-        if " " in m.group() and _DIGIT.search(m.group()):
+        if _FIGURE_PAIR.search(m.group()):
             out.extend(_split_figures(m.start(), m.group()))
         else:
             out.append(Run(m.start(), m.end(), m.group()))
