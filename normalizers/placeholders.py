@@ -28,6 +28,8 @@ _BARE_SLOT = re.compile(
     r"|\{[ \t]*\\[lc]?dots[ \t]*\}"  # a LaTeX operand left as {\dots}
     r"|(?<==[ \t]*)(?:\.{3,}|…+)[ \t]*$"  # a result left as `= ...` at the end of a line
 )
+# what every slot above holds somewhere (a bracket, two dots, an ellipsis, xx, a brace): a cheap test first
+_SLOT_MARK = re.compile(r"\[|\.\.|…|[xX]{2}|\{")
 # a whole cell that is nothing but a slot
 _BARE_CELL = re.compile(r"^\s*(?:Rp\.?\s*)?(?:\.{3,}|…+|[xX]{2,}|\?+)\s*(?:%|persen)?\s*$", re.I)
 _FILLER = re.compile(r"^\s*(?:(?:rp\.?|idr)\s*)?(?:\.{2,}|…+|[xX]{1,}|\?+|_+|-{2,})?\s*(?:%|persen)?\s*$", re.I)
@@ -116,6 +118,8 @@ def find_placeholders(text: str) -> list[Slot]:
     Slots are tuples `(offset, text)`; `.kind` says `unfilled` or `filled` (a figure left
     in its brackets, whose value `bracketed_value(slot.text)` gives).
     """
+    if _SLOT_MARK.search(text) is None:
+        return []  # no bracket, dots, ellipsis, xx or brace: no slot of either kind can stand here
     out: list[Slot] = []
     for m in _BRACKETED.finditer(text):
         if _is_link(text, m.end()) or not _slot_inner_ok(m.group(1)):

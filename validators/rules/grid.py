@@ -75,7 +75,7 @@ class GridCell:
         if not may_hold_value(self.text):
             return False  # no digit, no `nihil`: its value is None whatever the hint
         text = self.text.strip()
-        return self.q.value is not None and not YEAR.match(text) and not ROW_MARK.match(text)
+        return not YEAR.match(text) and not ROW_MARK.match(text) and self.q.value is not None  # cheap tests first
 
 
 @dataclass(frozen=True)
