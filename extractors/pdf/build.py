@@ -106,9 +106,8 @@ def to_table(parts: Sequence[PageTable], table_id: str, source_file: str, contin
     banner = banner_text(g.rows, head.n_header)
     header = tuple(to_cells(r, source_file, g.page) for r in g.rows[1 if banner else 0: head.n_header])
     body: list[tuple[Cell, ...]] = []
-    for k, part in enumerate(parts):
-        skip = head.n_header if k else part.n_header  # a continuation's rows after the repeated header are body
-        body.extend(to_cells(r, source_file, part.grid.page) for r in part.grid.rows[skip:])
+    for part in parts:  # a continuation's rows after its repeated header rows (counted by `merge`) are body
+        body.extend(to_cells(r, source_file, part.grid.page) for r in part.grid.rows[part.n_header:])
     first_line = min((c.line for r in g.rows for c in r if c.line is not None), default=None)
     return Table(
         table_id=table_id,

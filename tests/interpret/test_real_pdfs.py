@@ -182,3 +182,10 @@ def test_bplhd_target_with_a_slashed_unit(pdfs_dir: Path) -> None:
     """Page 39 `TARGET KEGIATAN` `15 kegiatan/ usaha`: a count with a unit written `kegiatan/usaha` is a figure."""
     assert _ind(pdfs_dir, BPLHD, 39, "Jumlah kegiatan yang dipantau") == [
         (28, 2016, "target_only", Decimal("15"), None, None)]
+
+
+def test_biro_tabel_2_continued_with_its_top_header_only(pdfs_dir: Path) -> None:
+    """Page 10 repeats only the top header row of Tabel 2 (not its `TH I … TH V` row): its row is still read
+    with the TH columns (`Persentase OPD … CC ke atas | persen | 90 | 90 90 95 98 100 | 100`)."""
+    assert [t for _, _, _, t in _periods(pdfs_dir, BIRO, 10, "nilai CC ke atas")] == [
+        Decimal("90"), Decimal("90"), Decimal("95"), Decimal("98"), Decimal("100")]
