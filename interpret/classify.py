@@ -6,6 +6,10 @@ column is the capaian, and where `Capaian` stands beside `Persentase` with no
 `Rata-rata` column is the benchmark a comparison measures against. In a budget table
 `Capaian` is the percentage, and where both original and revised pagu are given the
 revised one is the pagu.
+
+A table of indicators whose only value columns are bare years (`Indikator | Satuan | 2021 |
+2022 | 2023`) holds what its title says (`Perbandingan Realisasi Kinerja Tahun 2021-2023`:
+each year's realisasi); a title naming no role leaves it unread.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ _SCORE_ROWS = re.compile(r"^(?:bobot|nilai\s+akhir|nilai\s+aspek|nilai\s+tertimb
 _INDICATOR_EVIDENCE = frozenset({"target", "realisasi", "capaian", "benchmark", "indikator"})
 BUDGET_PCT = re.compile(r"\b(?:anggaran|penyerapan|belanja|keuangan|pagu|dana)\b", re.I)
 _SCORE_ROLES = frozenset({"bobot", "nilai_akhir"})
+# what a caption says the year columns of an indicator table hold: its first role word decides
+_YEAR_ROLE = re.compile(r"\b(?:(?P<realisasi>reali[sz]asi)|(?P<capaian>(?:pen)?capaian)|(?P<target>target))\b", re.I)
+# `Target dan Realisasi …`: two roles named together, which the bare year columns cannot both hold
+_ROLE_PAIR = re.compile(r"\s*(?:dan|&|/|serta)\s*(?:reali[sz]asi|(?:pen)?capaian|target)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -114,13 +122,15 @@ def _is_action_plan(spec: HeaderSpec) -> bool:
         and not any(hc.year for hc in spec.value_columns)
 
 
-def _money_share(layout: Layout, roles: frozenset[str]) -> float:
+def _money_share(layout: Layout, roles: frozenset[str], row_units: bool = False) -> float:
+    """The share of the figures under `roles` that are rupiah; with `row_units`, a row whose `Satuan` names
+    another unit holds none (only where the `Satuan` is the unit of those very columns)."""
     n = money = 0
     for reading in read_rows(layout):
         for hc, q in reading.values:
             if hc.role in roles and (q.value is not None or q.flags):
                 n += 1
-                money += is_money(q)
+                money += is_money(q, reading.unit if row_units else "")
     return money / n if n else 0.0
 
 
@@ -140,6 +150,32 @@ def _amounts_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str, c
     return Classified(NONE, plain)
 
 
+def year_columns_role(spec: HeaderSpec, label: str) -> str:
+    """What the bare year columns of an indicator table hold, as its caption or heading says: `realisasi`,
+    `capaian` or `target` ('' when it names none, or two together: `Target dan Realisasi …`). Capaian
+    beside a `Satuan` column is the realised value in that unit (`Perbandingan Capaian Kinerja`), not a %."""
+    m = _YEAR_ROLE.search(label)
+    if m is None or _ROLE_PAIR.match(label, m.end()):
+        return ""
+    role = m.lastgroup or ""
+    return "realisasi" if role == "capaian" and "satuan" in spec.roles else role
+
+
+def _measures_by_year(spec: HeaderSpec, body: tuple, plain: Layout, label: str, counts: ColumnCounts) -> Classified:
+    """Indicators by bare year columns (`Indikator | Satuan | 2021 | 2022 | 2023`): each year column holds
+    that year's realisasi, capaian or target, as the caption says; rupiah years are no indicators."""
+    year_cols = [hc for hc in spec.columns if hc.year is not None and hc.role in ("", "year")]
+    role = year_columns_role(spec, label)
+    if len(year_cols) < 2 or not role or "indikator" not in spec.roles:
+        return Classified(NONE, plain)
+    mapped = HeaderSpec(tuple(replace(hc, role=role) if hc in year_cols else hc for hc in spec.columns),
+                        spec.n_rows, spec.width)
+    layout = align(mapped, body, counts)
+    if _money_share(layout, frozenset({role}), row_units=True) >= 0.5:
+        return Classified(NONE, plain)
+    return Classified(INDICATOR, layout)
+
+
 def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     """Indicator or budget family, with the table's roles settled; NONE for every other table."""
     roles = spec.roles
@@ -147,7 +183,8 @@ def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
     plain = align(spec, body, counts)
     score_table = _is_score_table(spec, plain)  # scanned once: it reads every body cell
     if not spec.value_columns and not score_table:
-        return _amounts_by_year(spec, body, plain, label, counts)
+        found = _amounts_by_year(spec, body, plain, label, counts)
+        return found if found.family else _measures_by_year(spec, body, plain, label, counts)
     if score_table:
         return Classified(NONE, plain)
     if roles & BUDGET_ROLES:
@@ -158,7 +195,7 @@ def classify(spec: HeaderSpec, body: tuple, label: str = "") -> Classified:
         return Classified(NONE, plain)  # budget headers over scores: an IKPA-style table
     if "realisasi" in roles and "target" not in roles:
         layout = align(budget_roles(spec), body, counts)
-        if _money_share(layout, frozenset({"realisasi"})) >= 0.5:
+        if _money_share(layout, frozenset({"realisasi"}), row_units=True) >= 0.5:
             return Classified(BUDGET, layout)
     if not roles & _INDICATOR_EVIDENCE:
         return Classified(NONE, plain)  # a lone `%`/`Penyerapan` column with nothing to name it

@@ -85,7 +85,7 @@ def indicator_records(
             state.indikator = reading.label
         groups = reading.plain_values().by_year()
         money = [q for g in groups.values() for role, q in g.items() if role in ("target", "realisasi")]
-        if money and all(is_money(q) for q in money):
+        if money and all(is_money(q, reading.unit) for q in money):  # a row counted in `Orang` holds no rupiah
             budget.append(_budget_row(ctx, reading, label, groups.get(None) or next(iter(groups.values()))))
             continue
         sasaran = state.sasaran if state.sasaran != label and not _is_summary(label) else ""

@@ -3,7 +3,9 @@
 Figures are matched to the value columns' anchors in order (a monotone matching that
 takes as many figures as it can, then the nearest), so a row printed one cell off its
 header still lands right. Each matched figure is parsed with its column's number
-convention and the unit its header implies.
+convention and the unit its header implies; a row's own unit (its `Satuan` cell) says
+whether its target and realisasi are counts (`Orang`: `98,436` is 98436) and that they
+are no rupiah.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from interpret.cells import clean, convention_of, is_figure, letters, quantity
+from interpret.cells import clean, convention_of, is_dash, is_figure, letters, quantity
 from interpret.columns import VALUE_ROLES, HeaderColumn, Layout, Row
+from normalizers.units import COUNT_UNITS, canonical_unit
 from pipeline.model import Cell, Quantity
 
 MAX_SHIFT = 2
@@ -22,6 +25,7 @@ _ROLE_UNIT = {"capaian": "percent", "pct": "percent", "pagu": "rupiah", "pagu_or
               "pagu_revised": "rupiah"}
 _YEAR_CELL = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _WORDS = re.compile(r"[a-z]+")
+_MEASURED_ROLES = frozenset({"target", "realisasi"})  # the figures a row's `Satuan` cell gives the unit of
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class RowReading:
     year: int | None
     first_line: int | None
     page: int | None
+    unit: str = ""  # the unit the row prints in its `Satuan` column (`Orang`, `%`, `per 1.000 KH`), '' for none
 
     def get(self, role: str, year: int | None = None, any_year: bool = True) -> Quantity | None:
         for hc, q in self.values:
@@ -132,6 +137,31 @@ def _header_unit(hc: HeaderColumn) -> str:
     return _ROLE_UNIT.get(hc.role, "")
 
 
+def unit_columns(layout: Layout) -> tuple[int, ...]:
+    """The grid columns of the `Satuan` header over the body (as printed, then shifted with the values)."""
+    hc = layout.spec.first("satuan")
+    if hc is None:
+        return ()
+    return tuple(dict.fromkeys([*hc.columns, *(c + layout.offset for c in hc.columns)]))
+
+
+def row_unit(row: Row, columns: Sequence[int]) -> str:
+    """The unit a row names in its `Satuan` cell: the first text there that is no figure and no dash."""
+    for c in columns:
+        if 0 <= c < len(row):
+            t = clean(row[c].text)
+            if t and not is_figure(t) and not is_dash(t):
+                return t
+    return ""
+
+
+def counted(unit: str, hc: HeaderColumn, header_unit: str, cell: Cell) -> bool:
+    """A target or realisasi of a row counted in whole things (`Orang`, `Dokumen`, `Kali`): a whole number,
+    so a lone separator before three digits groups thousands. Not a cell printed with `%`."""
+    return (not header_unit and hc.role in _MEASURED_ROLES and "%" not in cell.text
+            and canonical_unit(unit) in COUNT_UNITS)
+
+
 def first_text(row: Row, skip: set[int | None]) -> str:
     for c, cell in enumerate(row):
         if c in skip:
@@ -148,20 +178,26 @@ def read_rows(layout: Layout) -> tuple[RowReading, ...]:
     readings = layout.memo.get("rows")
     if readings is None:
         conv = column_conventions(layout)
-        readings = layout.memo["rows"] = tuple(read_row(layout, row, conv) for row in layout.body)
+        units = unit_columns(layout)
+        readings = layout.memo["rows"] = tuple(read_row(layout, row, conv, units) for row in layout.body)
     return readings
 
 
-def read_row(layout: Layout, row: Row, conventions: dict[int, str | None]) -> RowReading:
+def read_row(layout: Layout, row: Row, conventions: dict[int, str | None],
+             unit_cols: Sequence[int] = ()) -> RowReading:
+    """One body row's figures under their value columns, each read with its column's convention, the unit
+    its header implies and (a target or realisasi) whether the row's `Satuan` counts whole things."""
     cols = _candidates(layout, row)
     anchors = [a for _, a in layout.anchors]
     pairs = monotone_match(cols, anchors)
+    unit = row_unit(row, unit_cols)
     values: list[tuple[HeaderColumn, Quantity]] = []
     first: Cell | None = None
     for ci, aj in pairs:
         hc, anchor = layout.anchors[aj]
         cell = row[cols[ci]]
-        q = quantity(cell, conventions.get(anchor), _header_unit(hc))
+        header_unit = _header_unit(hc)
+        q = quantity(cell, conventions.get(anchor), header_unit, counted(unit, hc, header_unit, cell))
         values.append((hc, q))
         if first is None:
             first = cell
@@ -181,4 +217,5 @@ def read_row(layout: Layout, row: Row, conventions: dict[int, str | None]) -> Ro
         year=year,
         first_line=first.prov.line if first else None,
         page=first.prov.page if first else None,
+        unit=unit,
     )
