@@ -6,7 +6,9 @@ since the previous figure: `memperoleh hasil sebesar 3,91` (realisasi) `dari tar
 word (`peningkatan sebesar 0,0001%`) is not a record figure. When a role comes round
 again a new record starts (`… 2023 sebesar Rp X atau P % dari total anggaran Rp Y.
 Realisasi ini … tahun 2022 sebesar Rp X' …`). Records holding rupiah are budget
-records (PNBP when the clause names it), the others indicator records.
+records (PNBP when the clause names it), the others indicator records. A change told
+from one year to another (`<indikator> menurun dari 112 pada tahun 2021 menjadi 88 pada
+tahun 2023`) gives the realisasi of each year.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import regex as re
 
@@ -43,7 +46,8 @@ _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("realisasi", re.compile(r"\brealisasi\s+(?:dari\s+)?target(?:\s+capaian)?\b|\bterealisasi\b", re.I)),
     ("spend", re.compile(r"\b(?:anggaran|belanja|dana)\s+(?:yang\s+)?terealisasi\b", re.I)),
     # `pencapaian kinerja diperoleh sebesar 200%`: what is obtained is the capaian the noun names
-    ("capaian", re.compile(r"\b(?:pencapaian|capaian)(?:\s+\w+){0,2}\s+(?:diperoleh|dicapai)\b", re.I)),
+    # (a quoted name in between is blanked by `_role_before`: `pencapaian sasaran (SS1) yaitu „…‟ diperoleh`)
+    ("capaian", re.compile(r"\b(?:pencapaian|capaian)(?:\s+[\w()]+){0,6}\s+(?:diperoleh|dicapai)\b", re.I)),
 )
 # a name in quotation marks (`indikator „persentase OPD yang memperoleh …‟`): its words are no role words
 _QUOTED = re.compile(r"[„“\"‘'][^„“”‟\"‘’']{3,200}[”‟\"’']")
@@ -79,6 +83,14 @@ _FINAL_SCORE = re.compile(
 _FINAL_WORDS = re.compile(r"\bnilai\s+akhir\b", re.I)
 _NAME_END = re.compile(r"\s+(?:pada|di|per|untuk|tahun|ta)\b.*$", re.I | re.S)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# `… dari 112 pada tahun 2021 menjadi 88 … pada tahun 2023`: the words before each figure of a change
+_FROM = re.compile(r"\bdari\s+(?:angka\s+|nilai\s+|sebesar\s+)?$", re.I)
+_TO = re.compile(r"\bmenjadi\s+(?:sebesar\s+)?$", re.I)
+# what the subject of a change ends with: the verb of the change (`terus menurun`, `mengalami kenaikan`)
+_CHANGE_VERB = re.compile(r"\s+(?:(?:terus|telah|juga|cenderung|secara\s+\w+)\s+)*"
+                          r"(?:meningkat|menurun|naik|turun|bertambah|berkurang|berubah|mengalami|bergerak)\b.*$",
+                          re.I | re.S)
+_NOT_A_NAME = re.compile(r"\b(?:ini|itu|tersebut|hal|nya)\b|\d", re.I)  # `Hal ini`, `Angka tersebut`: no name
 MAX_TARGET_GAP = 4  # lines between a sentence stating a target and the next one stating the capaian against it
 
 
@@ -246,6 +258,53 @@ def final_scores(clause: str, taken: set[int]) -> list[_Draft]:
     return out
 
 
+def _year_after(clause: str, m: NumberMatch, figures: Sequence[NumberMatch]) -> int | None:
+    """The year a figure of a change is stated for: the first year after it, before the change's next figure
+    (`112 pada tahun 2021`, `112 (2021)`; `88 per 100.000 kelahiran hidup pada tahun 2023`)."""
+    for n in figures:
+        if n.start < m.end:
+            continue
+        if n.is_year:
+            return int(n.value) if n.value is not None else None
+        if _TO.search(clause[m.end:n.start]) or _FROM.search(clause[m.end:n.start]):
+            return None  # the next figure of the change comes before any year
+    return None
+
+
+def change_name(head: str) -> str:
+    """The indicator a change is told of: its `indikator …` name or the words before the change's verb
+    (`Angka Kematian Ibu terus menurun dari` → `Angka Kematian Ibu`); '' when the sentence names none."""
+    m = _INDIKATOR.search(head)
+    text = m.group(1) if m else _LEAD.sub("", head)
+    name = _CHANGE_VERB.sub("", _FROM.sub("", text.strip())).strip(" ,.:;")
+    if _CONNECTOR.match(name):
+        name = _CONNECTOR.sub("", name).strip(" ,")
+    words = name.split()
+    if not 2 <= len(words) <= 20 or _NOT_A_NAME.search(name) or _ROLE_WORDS[1][1].search(name):
+        return ""
+    return name
+
+
+def change_drafts(clause: str) -> list[_Draft]:
+    """`<indikator> menurun dari X pada tahun Y1 menjadi Z pada tahun Y2`: realisasi X of Y1 and Z of Y2,
+    one draft each, when the sentence names its indicator and both years (rupiah changes are no indicator)."""
+    figures = find_numbers(clause)
+    values = [m for m in figures if not m.is_year and not _YEARLIKE.match(m.token)]
+    for a, b in pairwise(values):
+        if not (_FROM.search(clause[:a.start]) and _TO.search(clause[a.end:b.start])):
+            continue
+        if a.value is None or b.value is None or "rupiah" in (a.unit, b.unit) or a.unit != b.unit:
+            continue
+        years = (_year_after(clause, a, figures), _year_after(clause, b, figures))
+        head = clause[:a.start]
+        name = change_name(head)
+        if None in years or years[0] == years[1] or not name:
+            continue
+        return [_Draft({"realisasi": m}, m.start, y, True, head, m.end, name) for m, y in zip((a, b), years,
+                                                                                             strict=True)]
+    return []
+
+
 def comparison_draft(cmp: Comparison, before: list[_Draft]) -> _Draft:
     """The record of a comparison; a lone realisasi stated just before it (`Realisasi X sebesar R, jika
     dibandingkan dengan …`) is its realisasi when the comparison gives none (taken out of `before`)."""
@@ -396,7 +455,10 @@ def clause_drafts(clause: str, handed: str = "", carried: str = "") -> list[tupl
     head = clause if cmp is None else clause[:cmp.start]
     drafts = drafts_of(head, handed, carried)
     comparison = [] if cmp is None else [("comparison", comparison_draft(cmp, drafts))]
-    out = [("narrative", d) for d in drafts] + comparison
+    change = change_drafts(head)
+    moved = {m.start for d in change for m in d.roles.values()}  # a change's figures are its own
+    drafts = [d for d in drafts if not moved & {m.start for m in d.roles.values()}]
+    out = [("narrative", d) for d in drafts + change] + comparison
     taken = {m.start for _, d in out for m in d.roles.values()}
     out += [("narrative", d) for d in final_scores(head, taken)]
     return sorted(out, key=lambda kd: kd[1].offset)

@@ -128,6 +128,8 @@ def test_biro_terealisasi_and_quoted_names(pdfs_dir: Path) -> None:
     200%`; page 20: `Pencapaian indikator sasaran „persentase OPD yang memperoleh nilai CC ke atas‟ sebesar
     82,71% dari target 90% terealisasi 78,57%` (the `memperoleh` inside the quoted name is no role word)."""
     assert (44, Decimal("1"), Decimal("2"), Decimal("200")) in _prose(pdfs_dir, BIRO, 22)
+    # `pencapaian sasaran strategis pertama (SS1) yaitu „…‟ diperoleh sebesar 150%`: the sasaran's capaian
+    assert (42, None, None, Decimal("150")) in _prose(pdfs_dir, BIRO, 22)
     assert (13, Decimal("90"), Decimal("78.57"), Decimal("82.71")) in _prose(pdfs_dir, BIRO, 20)
 
 
