@@ -19,9 +19,20 @@ from pipeline.model import Document
 log = logging.getLogger(__name__)
 
 
+# characters str.splitlines() breaks at but `wc -l` and editors do not: the form feed pdftotext puts at every
+# page break, vertical tab, file/group/record separators, NEL and the Unicode line/paragraph separators
+_NOT_LINE_BREAKS = str.maketrans({c: " " for c in "\v\x1c\x1d\x1e\x85\u2028\u2029"} | {"\f": ""})
+
+
 def split_lines(text: str) -> tuple[Line, ...]:
-    """1-based numbered lines, exactly as `wc -l`/editors count them."""
-    return tuple(Line(i, t) for i, t in enumerate(text.splitlines(), start=1))
+    """1-based numbered lines, exactly as `wc -l`/editors count them: broken at LF (CRLF and a lone-CR file
+    read alike), a form feed between pages dropped, never counted as a line of its own."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n") if "\n" in text else text.replace("\r", "\n")
+    rows = text.translate(_NOT_LINE_BREAKS).split("\n")
+    if rows and not rows[-1]:
+        rows.pop()  # the newline ending the last line opens no line
+    return tuple(Line(i, t.rstrip("\r")) for i, t in enumerate(rows, start=1))
 
 
 ALIGNED_MIN_LINES = 5
