@@ -26,6 +26,7 @@ from pipeline.model import BudgetRecord, IndicatorRecord, Quantity
 _PNBP = re.compile(r"\bpnbp\b|penerimaan\s+negara\s+bukan\s+pajak|\bpendapatan\b", re.I)
 _BELANJA = re.compile(r"\bbelanja\s+(?:pegawai|barang|modal|bantuan|sosial|lain)", re.I)
 _PROGRAM = re.compile(r"^\W*(?:\d+\.?\s*)?program\b", re.I)
+_BUDGET_FIGURES = frozenset({"pagu", "pagu_original", "realisasi", "pct"})
 _KEGIATAN = re.compile(r"\bkegiatan\b|\bprogram\b|\bkomponen\b|\boutput\b|\bnomenklatur\b", re.I)
 
 
@@ -199,7 +200,8 @@ def budget_records(
             state.parent = label
         for year, raw_vals in groups.items():
             vals = settle_amounts(raw_vals, whole_is_money=not any(is_money(q) for q in amounts))
-            line = min((q.prov.line for q in vals.values() if q.prov and q.prov.line), default=reading.first_line)
+            line = min((q.prov.line for role, q in vals.items() if role in _BUDGET_FIGURES and q.prov and q.prov.line),
+                       default=reading.first_line)  # an indicator's target beside the amounts has a line of its own
             records.append(BudgetRecord(
                 report_id=ctx.report_id, source_file=ctx.source_file, line=line, page=reading.page,
                 table_id=ctx.table_id, kind=kind, year=year or reading.year or ctx.year, item=label,

@@ -191,3 +191,10 @@ def test_biro_tabel_2_continued_with_its_top_header_only(pdfs_dir: Path) -> None
     with the TH columns (`Persentase OPD … CC ke atas | persen | 90 | 90 90 95 98 100 | 100`)."""
     assert [t for _, _, _, t in _periods(pdfs_dir, BIRO, 10, "nilai CC ke atas")] == [
         Decimal("90"), Decimal("90"), Decimal("95"), Decimal("98"), Decimal("100")]
+
+
+def test_bplhd_budget_row_keeps_the_amount_line(pdfs_dir: Path) -> None:
+    """Page 49: the kegiatan's target stands six lines above its anggaran `180.000.000` (line 16); the budget
+    row is placed on the amount's line, the target_only record on the target's."""
+    assert _bud(pdfs_dir, BPLHD, 49, "Pemeliharaan kebersihan Luar Kantor TPPAS Legok Nangka") == [
+        (16, 2016, Decimal("180000000"), None, None, False)]
