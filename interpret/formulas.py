@@ -8,7 +8,9 @@ Three shapes are read, none tied to a report:
   (`\\frac{96,35}{91,00} × 100% = 105,88%`): realisasi = numerator, target = denominator,
   capaian = the stated result; a `Rata-rata`/`standar` denominator makes it a comparison;
 - a run of terms `Target … = 42 LHK`, `Realisasi … = 11 LHK`, `Hasil Capaian = 11/42×100% = 26,19%`;
-- a lone `<indicator name> = 26,19 %` (a long label with a percentage): the indicator's capaian.
+- a lone `<indicator name> = 26,19 %` (a long label with a percentage): the indicator's capaian;
+- the capaian of a lower-is-better indicator, `(T - (R - T)) / T × 100%` or
+  `\\frac{T - (R - T)}{T}` with figures: target T, realisasi R, polarity lower.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ _REAL_LABEL = re.compile(r"^\W*realisasi\b", re.I)
 _INDIKATOR_PREFIX = re.compile(r"^\W*(?:\d+\.\s*)?indikator\s*\d*\s*:?\s*", re.I)
 _LATEX = re.compile(r"\\(?:text|mathrm|textbf|mbox)\s*\{([^{}]*)\}")
 _COMMANDS = re.compile(r"\\(?:times|cdot|left|right|,|;|!|quad)|[{}$]")
+_FIGURE = r"\d[\d.,]*"
+# `(T - (R - T)) / T`, as printed or from `\frac{T - (R - T)}{T}`: the three T the same figure
+_LOWER_FORM = re.compile(
+    rf"(?<![\d.,])\(?\s*(?P<t1>{_FIGURE})\s*[-−–]\s*\(\s*(?P<r>{_FIGURE})\s*[-−–]\s*(?P<t2>{_FIGURE})\s*\)\s*\)?"
+    rf"\s*(?:/|:|÷|\\div)\s*\(?\s*(?P<t3>{_FIGURE})(?![\d.,]*\d)")
 
 
 @dataclass
@@ -67,6 +74,16 @@ def ratio_parts(expression: str) -> tuple[str, str] | None:
     if m:
         return m.group(1).strip(), m.group(2).strip()
     return None
+
+
+def lower_better_parts(expression: str) -> tuple[str, str] | None:
+    """(target, realisasi) as printed of the lower-is-better capaian `(T - (R - T)) / T`, plain or as
+    `\\frac{T - (R - T)}{T}`; None for any other expression (or when the three T differ)."""
+    text = plain(_FRAC.sub(lambda m: f"({m.group(1)}) / ({m.group(2)})", expression))
+    m = _LOWER_FORM.search(text)
+    if m is None or len({m.group("t1"), m.group("t2"), m.group("t3")}) != 1:
+        return None
+    return m.group("t1"), m.group("r")
 
 
 def _quantity(text: str, convention: str | None, formula: Formula) -> Quantity:
@@ -128,6 +145,15 @@ def _ratio_record(document: Document, formula: Formula, kind: str, terms: _Terms
     return _record(document, formula, kind, _indikator(formula), target, realisasi, capaian, line)
 
 
+def _lower_record(document: Document, formula: Formula, parts: tuple[str, str]) -> IndicatorRecord:
+    """The record of a lower-is-better capaian formula: its target, realisasi and stated capaian."""
+    conv = _convention(formula)
+    target, realisasi = (_quantity(p, conv, formula) for p in parts)
+    capaian = _quantity(formula.stated, conv, formula) if formula.stated else None
+    rec = _record(document, formula, "narrative", _indikator(formula), target, realisasi, capaian, formula.prov.line)
+    return replace(rec, polarity="lower")
+
+
 def formula_records(document: Document, known: Sequence[IndicatorRecord] = ()) -> list[IndicatorRecord]:
     """Records of the document's formulas; one whose target and realisasi are a table row's is named after it."""
     return [named_after_row(r, known) for r in records_from_formulas(document, document.formulas)]
@@ -155,7 +181,9 @@ def named_after_row(rec: IndicatorRecord, rows: Sequence[IndicatorRecord]) -> In
     if indikator == rec.indikator:
         return rec
     log.debug("formula at line %s named after the table row %r", rec.line, indikator)
-    return replace(rec, indikator=indikator, sasaran=sasaran, polarity=polarity(indikator))
+    # a polarity the formula itself shows (`(T - (R - T)) / T`) is kept; one read from the old name is not
+    own = rec.polarity if rec.polarity != polarity(rec.indikator) else polarity(indikator)
+    return replace(rec, indikator=indikator, sasaran=sasaran, polarity=own)
 
 
 def records_from_formulas(document: Document, formulas: Sequence[Formula]) -> list[IndicatorRecord]:
@@ -178,6 +206,11 @@ def records_from_formulas(document: Document, formulas: Sequence[Formula]) -> li
             elif q.unit == "percent" and len(label.split()) >= 3 and q.value is not None:
                 kind = "comparison" if _BENCH.search(label) else "narrative"
                 out.append(_record(document, f, kind, label, None, None, q, line))
+            continue
+        lower = lower_better_parts(f.expression) if f.expression else None
+        if lower is not None:
+            out.append(_lower_record(document, f, lower))
+            terms = _Terms()
             continue
         if not f.expression or ratio_parts(f.expression) is None:
             continue

@@ -151,3 +151,37 @@ def test_raw_rsud_visits_lines_74_and_106(reports: dict[str, Report]):
     row = _at(rsud, 106, "measurement")
     assert [(_v(r.target), _v(r.realisasi), _v(r.capaian)) for r in row] == [
         (Decimal("95000"), Decimal("98436"), Decimal("103.62"))]
+
+
+# --------------------------------------------------------------------------- lower-is-better formulas
+
+
+def test_lower_is_better_formula_plain_and_latex():
+    from interpret.formulas import formula_records, lower_better_parts
+    from tests.interpret.helpers import formula
+
+    assert lower_better_parts("(95 - (88 - 95)) / 95 x 100%") == ("95", "88")
+    assert lower_better_parts(r"\frac{25 - (21,4 - 25)}{25} \times 100\%") == ("25", "21,4")
+    assert lower_better_parts(r"\frac{Target - (Realisasi - Target)}{Target} \times 100\%") is None
+    assert lower_better_parts("(95 - (88 - 90)) / 95 x 100%") is None  # three different targets: another sum
+    assert lower_better_parts("88 / 95 x 100%") is None
+    doc = make_document(formulas=[
+        formula("Capaian", r"\frac{Target - (Realisasi - Target)}{Target} \times 100\%", "", 40),
+        formula("Capaian", r"\frac{1,5 - (1,2 - 1,5)}{1,5} \times 100\%", "120,00\\%", 44, "Angka infeksi"),
+        formula("Capaian", "(60 - (52 - 60)) / 60 x 100%", "113,33%", 50, "Waktu tunggu layanan"),
+    ])
+    recs = formula_records(doc)
+    assert [(r.line, _v(r.target), _v(r.realisasi), _v(r.capaian), r.polarity) for r in recs] == [
+        (44, Decimal("1.5"), Decimal("1.2"), Decimal("120.00"), "lower"),
+        (50, Decimal("60"), Decimal("52"), Decimal("113.33"), "lower"),
+    ]
+
+
+def test_raw_reports_lower_is_better_formulas(reports: dict[str, Report]):
+    (aki,) = [r for r in _at(reports[DINKES], 181) if not r.table_id]
+    assert (_v(aki.target), _v(aki.realisasi), _v(aki.capaian), aki.polarity) == (
+        Decimal("95"), Decimal("88"), Decimal("107.37"), "lower")
+    assert aki.indikator == "Angka Kematian Ibu (AKI)"  # named after its table row (target 95, realisasi 88)
+    (ndr,) = [r for r in _at(reports[RSUD], 113) if not r.table_id]
+    assert (_v(ndr.target), _v(ndr.realisasi), _v(ndr.capaian), ndr.polarity) == (
+        Decimal("25"), Decimal("21.4"), Decimal("114.40"), "lower")
