@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from normalizers.polarity import polarity_of
 from pipeline.model import Document, Table
 
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,]*\d)")
@@ -13,12 +14,6 @@ _RANGE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|s\.?d\.?|sampai)\s*(?:19|20)\
 _TOTAL = re.compile(r"^\W*(?:\d+\.?\s*)?(?:grand\s*total|sub\s*total|sub\s*jumlah|total)\b", re.I)
 _JUMLAH = re.compile(r"^\W*(?:jumlah|jml\.?)(?:\s+(?:belanja|anggaran|pagu|realisasi|keseluruhan|seluruhnya|total|"
                      r"pnbp|pendapatan|penerimaan))?\W*$", re.I)
-_LOWER_BETTER = re.compile(
-    r"\b(?:penurunan|menurun|turunnya|berkurang\w*|pengurangan|diminimalisir|meminimalkan|"
-    r"tingkat\s+kesalahan|jumlah\s+(?:keluhan|kesalahan|temuan|pelanggaran|tunggakan)|"
-    r"deviasi|rasio\s+kesalahan|lower\s+is\s+better)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -50,4 +45,6 @@ def is_total(item: str) -> bool:
 
 
 def polarity(indikator: str) -> str:
-    return "lower" if _LOWER_BETTER.search(indikator) else "higher"
+    """'lower' when the indicator's name measures something whose fall is the improvement (one vocabulary:
+    `normalizers.polarity`), else 'higher'."""
+    return polarity_of(indikator)

@@ -1,7 +1,8 @@
 """Rule family 1 — capaian recomputed from target and realisasi, with polarity.
 
-Higher is better: realisasi / target × 100. Lower is better (an indicator worded as a
-decrease, a count of findings, an error rate): (target − (realisasi − target)) / target × 100.
+Higher is better: realisasi / target × 100. Lower is better (an indicator that measures something bad — a
+death rate, complaints, audit findings, an error rate — or that the report declares negative-polarity; see
+`normalizers.polarity`): (target − (realisasi − target)) / target × 100.
 Where the report says the maximum is 100 %, a stated 100 % for a larger result holds.
 """
 
@@ -13,26 +14,20 @@ from itertools import pairwise, permutations
 
 import regex as re
 
+from normalizers.polarity import polarity_of
 from pipeline.model import IndicatorRecord, Quantity, Severity
 from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.base import Check, Constraint, Context, Issue, figure
 
-# the indicator's value falls when things improve: `Menurunnya jumlah pelanggaran`, `Jumlah temuan BPK`.
-# (`Tingkat penurunan emisi` / `Persentase penurunan …` measure the decrease itself: higher is better.)
-LOWER_IS_BETTER = re.compile(
-    r"\bmenurunnya|\bberkurangnya|jumlah\s+temuan|tingkat\s+kesalahan|angka\s+kesalahan|"
-    r"persentase\s+kesalahan|jumlah\s+pelanggaran|jumlah\s+kasus\s+pelanggaran|jumlah\s+keluhan|"
-    r"jumlah\s+pengaduan|rasio\s+kesalahan|waktu\s+penyelesaian|lama\s+waktu|tunggakan",
-    re.I,
-)
 CAP_100 = re.compile(r"maksimal\s+100|maksimum\s+100|paling\s+tinggi\s+100|tidak\s+(?:boleh\s+)?melebihi\s+100", re.I)
 
 
 def polarity(rec: IndicatorRecord) -> str:
-    """'lower' when the record or its wording says lower is better, else 'higher'."""
+    """'lower' when the record (its report's own declaration) or its wording says lower is better (the one
+    vocabulary of `normalizers.polarity`), else 'higher'."""
     if rec.polarity == "lower":
         return "lower"
-    return "lower" if LOWER_IS_BETTER.search(rec.indikator or "") else "higher"
+    return polarity_of(rec.indikator or "")
 
 
 YEAR_AFTER = re.compile(r"\s*,?\s*(?:di|pada|untuk)?\s*(?:tahun|th\.?|thn\.?)\s+((?:19|20)\d\d)\b", re.I)
@@ -144,24 +139,35 @@ def capaian_computed(rec: IndicatorRecord) -> tuple[Decimal | None, str]:
     return value, "mismatch" if _judge(rec, computed) == Verdict.MISMATCH else "ok"
 
 
+NEAR_ONE = Decimal("0.01")  # operands this close give a ratio of ~100 %: any two near figures would "hold"
+
+
 def _misread(rec: IndicatorRecord) -> bool:
-    """True when the three figures satisfy realisasi/target×100 = capaian in some other order."""
+    """True when the three figures satisfy realisasi/target×100 = capaian in some other column order, as
+    printed: the figure taken as the capaian holds at the precision the report prints its capaian with (a
+    target `80` printed whole is no capaian `80,21`), and never from two near figures whose ratio is ~100 %
+    beside a target of 100 (`87,54` / `87,45` ≈ 100 is a typo, not a swap)."""
     figs = [rec.target, rec.realisasi, rec.capaian]
     if any(f is None or f.value is None for f in figs):
         return False
     ivs = [figure(f).interval for f in figs]  # type: ignore[arg-type]
     units = [f.unit for f in figs]  # type: ignore[union-attr]
+    cap_decimals = rec.capaian.decimals  # type: ignore[union-attr]
     for ti, ri, ci in permutations(range(3)):
         if (ti, ri, ci) == (0, 1, 2) or ivs[ti].contains_zero():
             continue
         if units[ci] not in ("", "percent") or (units[ti] and units[ri] and units[ti] != units[ri]):
             continue  # a capaian is a percentage, and target and realisasi count the same thing
         c = figs[ci]
+        assert c is not None and c.value is not None
         try:
-            if judge(c.value, c.decimals, (ivs[ri] / ivs[ti]).scale(HUNDRED)) == Verdict.OK:  # type: ignore[union-attr,arg-type]
-                return True
+            ratio = (ivs[ri] / ivs[ti]).scale(HUNDRED)
         except ZeroDivisionError:
             continue
+        if abs(ratio.mid - HUNDRED) <= NEAR_ONE * HUNDRED:
+            continue  # two near figures: their ratio is ~100 % whatever they are
+        if judge(c.value, max(c.decimals, cap_decimals), ratio) == Verdict.OK:
+            return True
     return False
 
 
