@@ -117,9 +117,30 @@ def _alike(name: str, rep: str) -> bool:
         and not distinct_names(name, rep)
 
 
-def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> list[int]:
+def without_acronyms(name: str) -> str:
+    """A normalised name without the acronyms that follow the words they abbreviate (`indeks kepuasan
+    masyarakat ikm` → `indeks kepuasan masyarakat`): a sentence may leave out the bracketed acronym."""
+    words = name.split()
+    out: list[str] = []
+    for w in words:
+        n = len(w)
+        if 2 <= n <= 5 and w.isalpha() and len(out) >= n and "".join(x[0] for x in out[-n:]) == w:
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
+MIN_NAME_CHARS = 15
+MIN_NAME_WORDS = 4  # a name a sentence may contain on its own
+MIN_WEAK_NAME_WORDS = 3  # a shorter name (`indeks kepuasan masyarakat`): only with a figure in common
+
+Agrees = Callable[[int, list[int]], bool]  # (a sentence's index, its would-be group's member indices) → joins
+
+
+def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None, agrees: Agrees | None = None) -> list[int]:
     """A group index per name: names at least MIN_SIMILARITY alike share a group; a sentence (a
-    narrative record named by its whole sentence) joins the group whose name it contains."""
+    narrative record named by its whole sentence) joins the group whose name it contains, its acronyms
+    optional; a name of three words is enough where `agrees` says the sentence shares a figure with the group."""
     sentences = sentences or [False] * len(names)
     reps: list[str] = []
     out: list[int | None] = []
@@ -142,11 +163,22 @@ def _cluster(names: Sequence[str], sentences: Sequence[bool] | None = None) -> l
         out.append(idx)
     # the indicator names a sentence can contain: long enough, fixed before the sentences are placed (what they
     # add below starts with \x00 and names nothing)
-    named = [(i, r) for i, r in enumerate(reps) if len(r) >= 15 and len(r.split()) >= 4]
+    named: list[tuple[int, str]] = []
+    weak: list[tuple[int, str]] = []
+    for i, r in enumerate(reps):
+        for variant in dict.fromkeys((r, without_acronyms(r))):
+            n_words = len(variant.split())
+            if len(variant) >= MIN_NAME_CHARS and n_words >= MIN_NAME_WORDS:
+                named.append((i, variant))
+            elif len(variant) >= MIN_NAME_CHARS and n_words == MIN_WEAK_NAME_WORDS and agrees is not None:
+                weak.append((i, variant))
     for k, (name, is_sentence) in enumerate(zip(names, sentences, strict=True)):
         if not is_sentence:
             continue
         inside = [(len(r), i) for i, r in named if _contains(name, r)]
+        if not inside and weak and agrees is not None:
+            inside = [(len(r), i) for i, r in weak if _contains(name, r)
+                      and agrees(k, [j for j, g in enumerate(out) if g == i])]
         if inside:
             out[k] = max(inside)[1]
         else:  # a sentence naming no known indicator is compared with nothing
@@ -346,7 +378,20 @@ def check_indicator_xref(ctx: Context, check: Check) -> Iterator[Issue]:
     recs = [r for r in (*ctx.report.indicators, *formula_indicator_records(ctx)) if r.kind != "comparison"]
     year = ctx.report.document.year
     groups: dict[tuple[int, int | None], list[IndicatorRecord]] = {}
-    clusters = _cluster([normalize_name(r.indikator) for r in recs], [_is_sentence(r) for r in recs])
+    ivs: dict[int, Intervals] = {}  # worked out only for the few sentences a three-word name is found in
+
+    def of(j: int) -> Intervals:
+        if j not in ivs:
+            ivs[j] = _intervals(recs[j])
+        return ivs[j]
+
+    def agrees(k: int, members: list[int]) -> bool:
+        """The sentence `k` states a figure that a member of the group states in the same role and year."""
+        yr = recs[k].year or year
+        return any(a is not None and (b := of(j)[f]) is not None and a.meets(b)
+                   for j in members if (recs[j].year or year) == yr for f, a in of(k).items())
+
+    clusters = _cluster([normalize_name(r.indikator) for r in recs], [_is_sentence(r) for r in recs], agrees)
     for rec, g in zip(recs, clusters, strict=True):
         groups.setdefault((g, rec.year or year), []).append(rec)
     for members in groups.values():
@@ -370,9 +415,11 @@ PART_OF_BUDGET = re.compile(r"\b(?:sub\s*-?\s*)?kegiatan\b|\bprogram\b|\bsasaran
                             r"tidak\s+terpakai|sisa\s+anggaran|belanja\s+(?:pegawai|barang|modal)", re.I)
 
 
+# a sentence stating the unit's whole budget: `total anggaran`, `realisasi belanja`, the DIPA, or `realisasi
+# anggaran [the unit's name] … dari (total) pagu …` (what it names is a part only when PART_OF_BUDGET says so)
 WHOLE_BUDGET = re.compile(r"total\s+anggaran|total\s+pagu|realisasi\s+(?:anggaran\s+)?belanja|anggaran\s+belanja|"
                           r"\bdipa\b|rka\s*-?\s*k\s*/?\s*l|(?:ke)?seluruh(?:an)?\s+anggaran|anggaran\s+(?:secara\s+)?"
-                          r"keseluruhan|\bpnb[pk]", re.I)
+                          r"keseluruhan|\bpnb[pk]|realisasi\s+anggaran\b(?=.*\bdari\s+(?:total\s+)?pagu\b)", re.I)
 
 
 def _part_of_budget(rec: BudgetRecord) -> bool:
