@@ -185,3 +185,34 @@ def test_raw_reports_lower_is_better_formulas(reports: dict[str, Report]):
     (ndr,) = [r for r in _at(reports[RSUD], 113) if not r.table_id]
     assert (_v(ndr.target), _v(ndr.realisasi), _v(ndr.capaian), ndr.polarity) == (
         Decimal("25"), Decimal("21.4"), Decimal("114.40"), "lower")
+
+
+# --------------------------------------------------------------------------- a change from one year to another
+
+
+def test_change_from_one_year_to_another_gives_each_years_realisasi():
+    from interpret.narrative import records_from_statements
+    from tests.interpret.helpers import statement
+
+    doc = make_document(year=2023)
+    sts = [
+        statement("Angka kejadian diare terus menurun dari 112 pada tahun 2021 menjadi 88 per 1.000 penduduk "
+                  "pada tahun 2023.", 60),
+        statement("Indeks Kepuasan Masyarakat meningkat dari 80,5 (2022) menjadi 84,6 (2023).", 62),
+        statement("Hal ini menurun dari 5 pada tahun 2021 menjadi 3 pada tahun 2022.", 64),  # names no indicator
+        statement("Jumlah peserta meningkat dari 40 menjadi 55 orang.", 66),  # no years
+        statement("Pagu anggaran naik dari Rp 5.000.000 pada tahun 2021 menjadi Rp 6.000.000 pada tahun 2022.", 68),
+    ]
+    ind, _ = records_from_statements(doc, sts)
+    assert [(r.line, r.indikator, r.year, _v(r.realisasi), r.target, r.capaian) for r in ind] == [
+        (60, "Angka kejadian diare", 2021, Decimal("112"), None, None),
+        (60, "Angka kejadian diare", 2023, Decimal("88"), None, None),
+        (62, "Indeks Kepuasan Masyarakat", 2022, Decimal("80.5"), None, None),
+        (62, "Indeks Kepuasan Masyarakat", 2023, Decimal("84.6"), None, None),
+    ]
+
+
+def test_raw_dinkes_line_203_change_of_aki(reports: dict[str, Report]):
+    recs = [r for r in _at(reports[DINKES], 203) if r.kind == "narrative"]
+    assert [(r.indikator, r.year, _v(r.realisasi)) for r in recs] == [
+        ("Angka Kematian Ibu", 2021, Decimal("112")), ("Angka Kematian Ibu", 2023, Decimal("88"))]
