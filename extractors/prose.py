@@ -34,6 +34,8 @@ _LOWER_START = re.compile(r"^\s*(?:\*\*|\*)?\p{Ll}")
 _SKIP_LINE = re.compile(r"^\s*(?:\$\$|!\[|\||<img|https?://|\[!\[)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]*]*\s+(?=[\"“'(*]*[\p{Lu}])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# an ellipsis inside an open bracket (`Nomor [...] Tahun 2024`, `sebesar (...) persen`): a slot, never a full stop
+_BRACKETED_ELLIPSIS = re.compile(r"[\[(][^\[\]()]{0,40}\.{2,}$")
 _ENUMERATOR_ONLY = re.compile(r"^[#*\s-]*(?:\(?[\dIVXivx]{1,4}(?:\.\d{1,2})*|[a-zA-Z])[.)]$")
 _ABBREVIATION_TEXT = """rp no nomor nmr dll dsb dst jl jln jend kab kec kel prov hal tgl dr drs ir h hj s.h s.e m.si
 m.h s.kom s.sos a.n u.p yth sdr bpk tbk pt cv st s.d sd vs ttd nip telp fax ket lamp perpres
@@ -275,7 +277,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if m.start() < start:
             continue
         before = text[start : m.start()]
-        if _is_abbreviation(before) or _ENUMERATOR_ONLY.match(before.strip()):
+        if _is_abbreviation(before) or _ENUMERATOR_ONLY.match(before.strip()) or _BRACKETED_ELLIPSIS.search(before):
             continue
         spans.append((start, m.start()))
         start = m.end()

@@ -13,6 +13,7 @@ import pytest
 from extractors.base import Line
 from extractors.prose import find_statements, meaningful_figures, paragraphs, sentences
 from extractors.text import detect_layout, extract_lines, split_lines
+from pipeline.run import process
 from tests.conftest import sample
 
 NARRATIVE_FLOOR = 0.95  # measured 76/76 keyed narrative lines of the three tab samples, exact line
@@ -241,3 +242,21 @@ def test_jember_unfilled_slots_reach_the_validators() -> None:
     at = {s.prov.line: s.text for s in found.statements}
     assert "[Kantor Wilayah]" in at[1518]
     assert at[5012].startswith("ii. Indeks Pengamanan Keimigrasian") and "[capaian dalam persentase]" in at[5012]
+
+
+def test_ellipsis_inside_brackets_never_ends_a_sentence() -> None:
+    text = ("Laporan ini disusun sesuai Peraturan Gubernur Nomor [...] Tahun 2024 tentang Pedoman Penyusunan. "
+            "Kalimat kedua (...) Tahun depan. Kalimat ketiga...")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Laporan ini disusun sesuai Peraturan Gubernur Nomor [...] Tahun 2024 tentang Pedoman Penyusunan.",
+        "Kalimat kedua (...) Tahun depan.",
+        "Kalimat ketiga...",
+    ]
+    [st] = find_statements(_lines(text.split(" Kalimat kedua")[0] + "\n"), "t.txt")
+    assert "Nomor [...] Tahun 2024" in st.text and st.prov.line == 1
+
+
+def test_rsud_placeholder_in_the_kata_pengantar_is_found() -> None:
+    raw = Path(__file__).resolve().parents[2] / "data" / "raw" / "lkjip_rsud_bunda_kasih_sumatera_tengah_2024.txt"
+    found = [(f.line, f.stated) for f in process(raw).findings if f.rule == "placeholder"]
+    assert (12, "[...]") in found
