@@ -92,6 +92,7 @@ _CHANGE_VERB = re.compile(r"\s+(?:(?:terus|telah|juga|cenderung|secara\s+\w+)\s+
                           re.I | re.S)
 _NOT_A_NAME = re.compile(r"\b(?:ini|itu|tersebut|hal|nya)\b|\d", re.I)  # `Hal ini`, `Angka tersebut`: no name
 MAX_TARGET_GAP = 4  # lines between a sentence stating a target and the next one stating the capaian against it
+MAX_YEAR_GAP = 60  # characters between a figure of a change and the year it is stated for
 
 
 @dataclass
@@ -259,15 +260,17 @@ def final_scores(clause: str, taken: set[int]) -> list[_Draft]:
 
 
 def _year_after(clause: str, m: NumberMatch, figures: Sequence[NumberMatch]) -> int | None:
-    """The year a figure of a change is stated for: the first year after it, before the change's next figure
-    (`112 pada tahun 2021`, `112 (2021)`; `88 per 100.000 kelahiran hidup pada tahun 2023`)."""
+    """The year a figure of a change is stated for: the first year close after it, before the change's next
+    figure or another role (`112 pada tahun 2021`, `112 (2021)`; `88 per 100.000 kelahiran hidup pada tahun
+    2023`; not the year of `88, sedangkan target tahun 2024 …`)."""
     for n in figures:
         if n.start < m.end:
             continue
+        gap = clause[m.end:n.start]
+        if len(gap) > MAX_YEAR_GAP or _role_before(gap) or _TO.search(gap) or _FROM.search(gap):
+            return None  # too far, or another figure of the change or another role comes first
         if n.is_year:
             return int(n.value) if n.value is not None else None
-        if _TO.search(clause[m.end:n.start]) or _FROM.search(clause[m.end:n.start]):
-            return None  # the next figure of the change comes before any year
     return None
 
 

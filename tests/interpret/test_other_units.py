@@ -201,6 +201,8 @@ def test_change_from_one_year_to_another_gives_each_years_realisasi():
         statement("Indeks Kepuasan Masyarakat meningkat dari 80,5 (2022) menjadi 84,6 (2023).", 62),
         statement("Hal ini menurun dari 5 pada tahun 2021 menjadi 3 pada tahun 2022.", 64),  # names no indicator
         statement("Jumlah peserta meningkat dari 40 menjadi 55 orang.", 66),  # no years
+        statement("Angka kejadian campak menurun dari 12 pada tahun 2021 menjadi 9, sedangkan target tahun 2024 "
+                  "sebesar 8.", 67),  # the year after 9 is the target's
         statement("Pagu anggaran naik dari Rp 5.000.000 pada tahun 2021 menjadi Rp 6.000.000 pada tahun 2022.", 68),
     ]
     ind, _ = records_from_statements(doc, sts)
