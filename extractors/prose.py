@@ -4,7 +4,8 @@ Lines nobody else claimed are joined into paragraphs (a list item stands alone; 
 broken by a page — blank lines, then a lower-case continuation — is rejoined), paragraphs are
 cut into sentences (Indonesian `26,19` / `1.234.567` and abbreviations like `Rp.`, `No.` never
 cut one), and every sentence holding a *meaningful* figure (or an unfilled template slot such as
-`[nama satuan kerja]`, which stands where a figure should) becomes a Statement: years,
+`[nama satuan kerja]`, which stands where a figure should, or a claim in words only: a trend, a list of
+negative-polarity indicators) becomes a Statement: years,
 regulation numbers (`Nomor 29 Tahun 2014`), dates, NIP, phone numbers, addresses, codes and
 list enumerators do not count. `prov.line` is the line of the sentence's first meaningful figure.
 """
@@ -22,6 +23,7 @@ import regex as re
 from extractors.base import Line
 from extractors.markup import heading_text, is_caption, is_figure_caption, nearest_headings, strip_markup
 from normalizers.placeholders import find_placeholders
+from normalizers.polarity import NEGATIVE_DECLARATION
 from pipeline.model import Provenance, Statement, nonblank
 
 log = logging.getLogger(__name__)
@@ -311,7 +313,8 @@ def find_statements(
     for para in paragraphs(lines, soft_breaks):
         text, starts, para_lines = para.located()
         claims = _SERIES_CLAIM.search(text) is not None
-        if not claims and not _HAS_DIGIT.search(text) and _first_placeholder(text, 0, len(text)) is None:
+        declares = NEGATIVE_DECLARATION.search(text) is not None
+        if not (claims or declares) and not _HAS_DIGIT.search(text) and _first_placeholder(text, 0, len(text)) is None:
             continue
         for s, e in sentences(text):
             raw = text[s:e].strip()
@@ -322,9 +325,10 @@ def find_statements(
                 slot = _first_placeholder(text, s, e)
                 if slot is None:
                     claim = _SERIES_CLAIM.search(text, s, e) if claims else None
+                    claim = claim or (NEGATIVE_DECLARATION.search(text, s, e) if declares else None)
                     if claim is None:
                         continue
-                    slot = claim.start()  # a trend claimed in words only, placed at its wording
+                    slot = claim.start()  # a trend, or the indicators that are lower-is-better, named in words only
                 figures = [(slot, "")]  # a template slot stands where a figure should
             offset = figures[0][0]
             k = max(0, bisect.bisect_right(starts, offset) - 1)

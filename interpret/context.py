@@ -1,13 +1,14 @@
-"""What a record needs to know about where its table stands: file, table id, label, year."""
+"""What a record needs to know about where its table stands: file, table id, label, year — and which way its
+indicator should go (polarity), by its name or by the report's own declaration."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
-from normalizers.polarity import polarity_of
-from pipeline.model import Document, Table
+from normalizers.polarity import declared_lower, is_declared, polarity_of
+from pipeline.model import Document, IndicatorRecord, Table
 
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)(?![\d.,]*\d)")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|s\.?d\.?|sampai)\s*(?:19|20)\d\d", re.I)
@@ -48,3 +49,34 @@ def polarity(indikator: str) -> str:
     """'lower' when the indicator's name measures something whose fall is the improvement (one vocabulary:
     `normalizers.polarity`), else 'higher'."""
     return polarity_of(indikator)
+
+
+# a cell of a `Polaritas` column saying lower is better: `(-)`, `Negatif`, `Minimize`, `↓`
+_POLARITY_HEADER = re.compile(r"\bpolarit(?:as|y)\b", re.I)
+_NEGATIVE_CELL = re.compile(r"^\W*(?:\(\s*[-−–]\s*\)|negatif|negative|minimi[sz]e|minimum|min|↓|rendah)\W*$", re.I)
+
+
+def _negative_rows(table: Table) -> set[int]:
+    """The lines of the rows a table's `Polaritas` column marks negative (lower is better)."""
+    cols = {k for row in table.header for k, cell in enumerate(row) if _POLARITY_HEADER.search(cell.text)}
+    lines: set[int] = set()
+    for row in table.rows if cols else ():
+        if any(k < len(row) and _NEGATIVE_CELL.match(row[k].text) for k in cols):
+            lines |= {c.prov.line for c in row if c.prov.line is not None}
+    return lines
+
+
+def with_declared_polarity(document: Document, indicators: list[IndicatorRecord]) -> list[IndicatorRecord]:
+    """The records with polarity `lower` where the report itself says so: an indicator its sentences declare
+    negative-polarity (`Indikator A dan B berpolaritas negatif`, `… semakin kecil semakin baik, yaitu A dan B`)
+    or a row its table's `Polaritas` column marks `(-)` / `Negatif` / `Minimize`."""
+    declared = declared_lower(st.text for st in document.statements)
+    rows = {t.table_id: lines for t in document.tables if t.header and (lines := _negative_rows(t))}
+    if not declared and not rows:
+        return indicators
+
+    def says_lower(rec: IndicatorRecord) -> bool:
+        return is_declared(rec.indikator, declared) or rec.line in rows.get(rec.table_id, ())
+
+    return [replace(rec, polarity="lower") if rec.polarity != "lower" and says_lower(rec) else rec
+            for rec in indicators]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from interpret.budget import budget_records
 from interpret.classify import BUDGET, INDICATOR, classify
 from interpret.columns import HeaderSpec, read_header
-from interpret.context import TableContext, table_context
+from interpret.context import TableContext, table_context, with_declared_polarity
 from interpret.formulas import formula_records
 from interpret.indicators import CarryState, indicator_records
 from interpret.narrative import statement_records
@@ -168,7 +168,7 @@ def interpret_document(document: Document) -> Report:
     indicators, budget = table_records(document)
     s_ind, s_bud = statement_records(document)
     f_ind = formula_records(document, indicators)
-    indicators += s_ind + f_ind
+    indicators = with_declared_polarity(document, indicators + s_ind + f_ind)
     budget += s_bud
     log.debug("%s: %d indicator and %d budget records", document.source_file, len(indicators), len(budget))
     return Report(document=document, indicators=tuple(indicators), budget=tuple(budget))

@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from extractors.prose import find_statements
+from extractors.text import split_lines
 from interpret.context import polarity
+from interpret.records import interpret_document
 from normalizers.polarity import declared_items, declared_lower, is_declared, lower_is_better
+from pipeline.model import Document, Severity
 from pipeline.run import process
+from tests.interpret.helpers import make_document, make_table, statement
 from tests.validators.builders import indicator
-from validators.engine import capaian_computed
+from validators.engine import audit, capaian_computed
 from validators.rules.capaian import polarity as record_polarity
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -107,3 +112,37 @@ def test_raw_reports_lower_is_better_rows() -> None:
     assert found[("rsud_b", 102)] == ("lower", Decimal("120.00"), "mismatch")  # infeksi 1,5 / 1,2 stated 80.00
     assert found[("rsud_b", 105)] == ("lower", Decimal("113.33"), "ok")  # waktu tunggu 60 / 52
     assert found[("rsud_b", 104)] == ("higher", Decimal("102.55"), "ok")  # IKM
+
+
+def _row_findings(doc: Document) -> tuple[list[str], list[tuple[int | None, str, Severity]]]:
+    report = interpret_document(doc)
+    found = [(f.line, f.rule, f.severity) for f in audit(report) if f.rule == "capaian_mismatch"]
+    return [r.polarity for r in report.indicators if r.kind == "measurement"], found
+
+
+def test_report_declares_an_indicator_negative_polarity() -> None:
+    """A name outside the vocabulary ('macet') is lower-is-better because the report says so; a capaian by the
+    higher-is-better formula then breaks the report's own rule: an error in a table row."""
+    t = make_table([["Indikator", "Target", "Realisasi", "Capaian"],
+                    ["Rasio jalan macet terhadap panjang jalan", "10", "8", "80,00"],
+                    ["Rasio jalan mantap", "80", "84", "105,00"]], n_header=1, first_line=40)
+    st = statement("Indikator Rasio jalan macet terhadap panjang jalan berpolaritas negatif (semakin rendah "
+                   "semakin baik), sehingga capaian dihitung dengan rumus:", 30)
+    assert _row_findings(make_document([t])) == (["higher", "higher"], [])
+    assert _row_findings(make_document([t], [st])) == (["lower", "higher"], [(41, "capaian_mismatch", Severity.ERROR)])
+
+
+def test_polaritas_column_marks_a_row_negative() -> None:
+    t = make_table([["Indikator", "Polaritas", "Target", "Realisasi", "Capaian"],
+                    ["Rasio jalan macet", "(-)", "10", "8", "120,00"],
+                    ["Rasio jalan mantap", "(+)", "80", "84", "105,00"],
+                    ["Rasio ruang terbuka hijau", "Maximize", "30", "33", "110,00"],
+                    ["Rasio drainase tersumbat", "Minimize", "20", "15", "125,00"]], n_header=1, first_line=50)
+    assert _row_findings(make_document([t])) == (["lower", "higher", "higher", "lower"], [])
+
+
+def test_declaration_without_figures_is_kept_as_a_statement() -> None:
+    text = ("Sedangkan untuk indikator yang semakin rendah realisasinya semakin baik (Angka Kematian Ibu,\n"
+            "Angka Kematian Bayi dan Rasio jalan macet) digunakan rumus:\n")
+    [st] = find_statements(list(split_lines(text)), "t.txt")
+    assert st.prov.line == 1 and declared_lower([st.text])[-1] == ("rasio", "jalan", "macet")

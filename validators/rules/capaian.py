@@ -8,13 +8,13 @@ Where the report says the maximum is 100 %, a stated 100 % for a larger result h
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import pairwise, permutations
 
 import regex as re
 
-from normalizers.polarity import polarity_of
+from normalizers.polarity import declared_lower, is_declared, lower_is_better, polarity_of
 from pipeline.model import IndicatorRecord, Quantity, Severity
 from validators.rounding import HUNDRED, Interval, Verdict, fmt, judge, stated_interval
 from validators.rules.base import Check, Constraint, Context, Issue, figure
@@ -193,8 +193,18 @@ def _lines(rec: IndicatorRecord, line: int | None) -> tuple[int, ...]:
                          if x is not None}))
 
 
+def declared_by_report(rec: IndicatorRecord, declared: Sequence[tuple[str, ...]]) -> bool:
+    """The report itself says the indicator is lower-is-better: its sentences declare it negative-polarity
+    (`declared`, as `normalizers.polarity.declared_lower` reads them), or its record is `lower` by the report's
+    table or formula though its name alone does not say so."""
+    if rec.polarity == "lower" and not lower_is_better(rec.indikator or ""):
+        return True
+    return is_declared(rec.indikator or "", declared)
+
+
 def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
     following = _next_in_table(ctx.report.indicators)
+    declared: tuple[tuple[str, ...], ...] | None = None  # the report's negative-polarity declaration, read once
     for rec in ctx.report.indicators:
         c = stated_capaian(rec)
         computed = capaian_interval(rec)
@@ -221,10 +231,17 @@ def check_capaian(ctx: Context, check: Check) -> Iterator[Issue]:
             continue
         other = capaian_interval(rec, "higher" if pol == "lower" else "lower")
         if other is not None and judge(c.value, c.decimals, other) != Verdict.MISMATCH:
-            yield Issue(check.name, Severity.WARNING, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
+            # the report's own rule broken (it declares the indicator lower-is-better) is an error in a table row;
+            # our reading of the name alone, a warning
+            if declared is None:
+                declared = declared_lower(st.text for st in ctx.report.document.statements)
+            own_rule = pol == "lower" and declared_by_report(rec, declared)
+            severity = check.severity if own_rule and rec.kind != "narrative" and rec.table_id else Severity.WARNING
+            reads = "the report declares it" if own_rule else "the indicator reads as"
+            yield Issue(check.name, severity, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
                         f"capaian {c.raw} follows the {'higher' if pol == 'lower' else 'lower'}-is-better formula, "
-                        f"but the indicator reads as {pol}-is-better ({fmt(expected, 2)} by that formula)",
-                        difference=fmt(c.value - expected, 2), page=rec.page)
+                        f"but {reads} {pol}-is-better ({fmt(expected, 2)} by that formula)",
+                        difference=fmt(c.value - expected, 2), page=rec.page, related_lines=_lines(rec, line))
             continue
         if _misread(rec):
             yield Issue(check.name, Severity.INFO, line, subject, c.raw, fmt(expected, max(c.decimals, 2)),
