@@ -15,7 +15,7 @@ from interpret.classify import INDICATOR, NONE, classify, year_columns_role
 from interpret.columns import read_header
 from interpret.records import interpret_document, table_records
 from pipeline.ingest import open_source
-from pipeline.model import IndicatorRecord, Report
+from pipeline.model import Flag, IndicatorRecord, Report
 from pipeline.run import extract
 from tests.interpret.helpers import make_document, make_table
 
@@ -130,6 +130,11 @@ def test_a_row_counted_in_people_is_no_rupiah_and_a_whole_number():
                              n_header=1)
     ind, bud = table_records(make_document([target_only]))
     assert bud == [] and [(r.kind, _v(r.target)) for r in ind] == [("target_only", Decimal("95000"))]
+    realised = make_table([["Indikator Kinerja", "Satuan", "Realisasi"], ["Jumlah kunjungan", "Orang", "98.436"],
+                           ["Jumlah rujukan", "Pasien", "12.500"]], n_header=1)
+    ind, bud = table_records(make_document([realised]))  # a realisasi column of counts is no budget table
+    assert bud == [] and [_v(r.realisasi) for r in ind] == [Decimal("98436"), None]
+    assert Flag.AMBIGUOUS in ind[1].realisasi.flags  # `Pasien` is no known count: 12.500 stays ambiguous
 
 
 def test_a_row_in_rupiah_stays_money():
