@@ -20,6 +20,7 @@ from extractors.metadata import detect_metadata
 from extractors.pdf import camelot_lattice, camelot_stream, plumber
 from extractors.pdf.build import TITLE, PageTable, caption, count_header_rows, heading_text, to_table
 from extractors.pdf.grid import Grid, PageLine, group_lines, inside
+from extractors.pdf.items import join_item_lines
 from extractors.pdf.merge import group
 from extractors.pdf.quality import assess
 from extractors.pdf.settings import DEFAULT, PdfSettings
@@ -296,7 +297,9 @@ def _tables(source: Source, page_tables: Sequence[PageTable]) -> tuple[Table, ..
 
 
 def _prose(lines: Sequence[Line], source_file: str) -> tuple[list[Statement], list[Formula]]:
-    """Formulas first (they claim their lines, as in the text path), then statements in the rest."""
+    """Formulas first (they claim their lines, as in the text path), then statements in the rest; a numbered
+    item's lines that would be cut after a would-be heading are one line first (`items`)."""
+    lines = join_item_lines(lines)
     formulas = list(find_formulas(lines, source_file))
     claimed = {(f.prov.page, f.prov.line) for f in formulas}
     rest = [ln for ln in lines if (ln.page, ln.number) not in claimed]
