@@ -83,6 +83,7 @@ _FINAL_SCORE = re.compile(
 _FINAL_WORDS = re.compile(r"\bnilai\s+akhir\b", re.I)
 _NAME_END = re.compile(r"\s+(?:pada|di|per|untuk|tahun|ta)\b.*$", re.I | re.S)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 # `… dari 112 pada tahun 2021 menjadi 88 … pada tahun 2023`: the words before each figure of a change
 _FROM = re.compile(r"\bdari\s+(?:angka\s+|nilai\s+|sebesar\s+)?$", re.I)
 _TO = re.compile(r"\bmenjadi\s+(?:sebesar\s+)?$", re.I)
@@ -194,12 +195,16 @@ def drafts_of(clause: str, default_word: str = "", money_role: str = "") -> list
     last_money = money_role
     last_role = ""
     pending: list[NumberMatch] = []
-    for m in find_numbers(clause):
+    found = list(find_numbers(clause))
+    ranged = _ranges(clause, found)
+    for k, m in enumerate(found):
         gap = clause[prev_end:m.start]
         if m.is_year or _YEARLIKE.match(m.token):
             last_year = int(m.value) if m.value is not None else last_year
             continue
         prev_end = m.end
+        if k in ranged:
+            continue  # `target 5-6%`: a range states no one figure (its role word is spent on it)
         if m.value is None and not m.ambiguous:
             continue
         if _MULTIPLIER.search(gap):
@@ -231,6 +236,16 @@ def drafts_of(clause: str, default_word: str = "", money_role: str = "") -> list
         pending.clear()
     drafts.append(draft)
     return [d for d in drafts if d.roles and d.explicit and _meaningful(d)]
+
+
+def _ranges(clause: str, found: Sequence[NumberMatch]) -> set[int]:
+    """Indexes of the figures that bound a range (`5-6%`, `11,2-11.7%`, `80- 100 %`), years aside."""
+    out: set[int] = set()
+    for k in range(len(found) - 1):
+        a, b = found[k], found[k + 1]
+        if not (a.is_year or b.is_year) and _RANGE_DASH.fullmatch(clause[a.end:b.start]):
+            out |= {k, k + 1}
+    return out
 
 
 def _last_year(text: str) -> int | None:

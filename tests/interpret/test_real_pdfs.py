@@ -198,3 +198,16 @@ def test_bplhd_budget_row_keeps_the_amount_line(pdfs_dir: Path) -> None:
     row is placed on the amount's line, the target_only record on the target's."""
     assert _bud(pdfs_dir, BPLHD, 49, "Pemeliharaan kebersihan Luar Kantor TPPAS Legok Nangka") == [
         (16, 2016, Decimal("180000000"), None, None, False)]
+
+
+def test_bplhd_numbered_item_is_no_heading(pdfs_dir: Path) -> None:
+    """Page 18 `2. Indeks Kualitas Udara dengan target capaian 60 yang merupakan Indikator Kinerja` /
+    `Utama, realisasi target capaian yaitu 66,24 dengan prosentase capaian sebesar` / `110,40% …`: the
+    item's first line states a figure, so it is no heading and the sentence keeps its target."""
+    assert (24, Decimal("60"), Decimal("66.24"), Decimal("110.40")) in _prose(pdfs_dir, BPLHD, 18)
+
+
+def test_bplhd_range_target_states_no_figure(pdfs_dir: Path) -> None:
+    """Page 18 `… dengan target capaian 5-6% …, realisasi target capaian yaitu 11,45% dengan prosentase capaian
+    sebesar 190,83 %`: the range is no target of 5 and no capaian of 6 %."""
+    assert (33, None, Decimal("11.45"), Decimal("190.83")) in _prose(pdfs_dir, BPLHD, 18)
