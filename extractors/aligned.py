@@ -308,13 +308,28 @@ def _is_prose(runs: Sequence[Run]) -> bool:
     return len(runs) == 1 and (len(runs[0].text.split()) >= PROSE_WORDS or len(runs[0].text) >= PROSE_CHARS)
 
 
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*(?:\d{1,3}|\d{1,3}\s*-\s*\d{1,3}|[ivxlc]{1,6})\s*[-–]?\s*$", re.I)
+
+
+def is_page_number(lines: Sequence[Line], k: int) -> bool:
+    """Line k is a page number between pages (`20`, `- 20 -`, `2-2`, `iv`): alone on its line
+    with a blank line (or the start or end of the text) beside it."""
+    if not _PAGE_NUMBER.match(lines[k].text) or not lines[k].text.strip():
+        return False
+    return any(not 0 <= j < len(lines) or not lines[j].text.strip() for j in (k - 1, k + 1))
+
+
 def _groups(lines: Sequence[Line], claimed: frozenset[int]) -> list[list[int]]:
     """Positions of the non-blank lines of each stretch of unclaimed tab-less lines that may hold a
-    table: up to MAX_BLANKS blank lines inside; a caption, a prose line or a claimed line ends it."""
+    table: up to MAX_BLANKS blank lines inside; a caption, a prose line or a claimed line ends it.
+    A page number between pages is passed over like a blank line that does not count (a table
+    split over pages stays in one group, its chunks apart)."""
     out: list[list[int]] = []
     current: list[int] = []
     blanks = 0
     for k, ln in enumerate(lines):
+        if ln.number not in claimed and is_page_number(lines, k):
+            continue
         if ln.number not in claimed and not ln.text.strip():
             blanks += 1
             if blanks > MAX_BLANKS and current:
@@ -447,6 +462,7 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
 
 CENTRE_MARGIN = 2  # characters a word's centre may stand off the centre of the words it spans
 EDGE_SLACK = 2  # characters a word may stand off the start of the word under it and still be aligned
+WIDE_SPAN = 2  # a word centred over columns g..g+WIDE_SPAN or more spans them even when it also lines up
 
 
 def _words_by_column(runs: Sequence[Run], seps: Sequence[Separator]) -> dict[int, tuple[int, int]]:
@@ -459,21 +475,46 @@ def _words_by_column(runs: Sequence[Run], seps: Sequence[Separator]) -> dict[int
     return out
 
 
-def _span_start(run: Run, col: int, low: int, high: int, under: dict[int, tuple[int, int]]) -> int:
-    """The first column of the widest stretch of columns low..high (around `col`) whose header
-    words on the line below `run` stands centred over; `col` when it starts where the word
-    under it starts (left-aligned headers) or no such stretch exists."""
-    if col not in under or abs(run.start - under[col][0]) <= EDGE_SLACK:
+def _span_start(
+    run: Run, col: int, low: int, high: int, under: dict[int, tuple[int, int]], neighbours: tuple[int, int] = (-1, -1)
+) -> int:
+    """The first column of the narrowest stretch of two or more columns low..high (around `col`) whose header
+    words on the line below `run` stands centred over; `col` when no such stretch exists or when
+    it starts where the word under it starts (left-aligned headers, stacked labels) unless it is
+    centred over three columns or more and wider than that word (`Tahun 2016` centred over
+    Target / Realisasi / % and lined up with Realisasi spans all three)."""
+    if col not in under:
         return col
     centre = (run.start + run.end) / 2
-    best, best_width = col, -1
-    for g in range(low, col + 1):
-        for e in range(col, high + 1):
-            if g not in under or e not in under:
-                continue
-            if abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN and e - g > best_width:
-                best, best_width = g, e - g
+    stretches = [
+        (e - g, g)
+        for g in range(low, col + 1)
+        for e in range(col, high + 1)
+        if g in under and e in under and abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN
+    ]
+    best_width, best = min((w, g) for w, g in stretches if w > 0) if any(w > 0 for w, _ in stretches) else (-1, col)
+    below = under[col]
+    stacked = below[1] - below[0] >= run.end - run.start
+    if abs(run.start - below[0]) <= EDGE_SLACK and (
+        best_width < WIDE_SPAN or stacked or not _own(best, best + best_width, run, under, neighbours)
+    ):
+        return col  # left-aligned over the word under it (a stacked label), not a short word over three columns
     return best
+
+
+def _own(g: int, e: int, run: Run, under: dict[int, tuple[int, int]], neighbours: tuple[int, int]) -> bool:
+    """Do the header words below in columns g..e stand nearer to `run` than to the words beside
+    it on its line (`neighbours`: the end of the one before, the start of the one after; -1: none)?"""
+    before, after = neighbours
+    for k in range(g, e + 1):
+        if k not in under:
+            continue
+        a, b = under[k]
+        if before >= 0 and b <= run.start and a - before <= run.start - b:
+            return False
+        if after >= 0 and a >= run.end and after - b <= a - run.end:
+            return False
+    return True
 
 
 def _under(cut: Sequence[Sequence[Run]], seps: Sequence[Separator], below: range) -> dict[int, tuple[int, int]]:
@@ -504,7 +545,9 @@ def _spanning_headers(
         for j, (run, col) in enumerate(zip(cut[i], cols, strict=True)):
             low = cols[j - 1] + 1 if j > 0 else 0
             high = cols[j + 1] - 1 if j + 1 < len(cols) else len(seps)
-            at = _span_start(run, col, low, high, under)
+            runs = cut[i]
+            neighbours = (runs[j - 1].end if j > 0 else -1, runs[j + 1].start if j + 1 < len(runs) else -1)
+            at = _span_start(run, col, low, high, under, neighbours)
             if at != col and not row[at]:
                 row[at], row[col] = row[col], ""
                 spanning.add(i)
@@ -667,6 +710,165 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
     return out, {lines[k].number for k in range(block.start, block.end + 1)}
 
 
+# --------------------------------------------------------------------------- tables split over pages
+
+
+MAX_BETWEEN = 3  # non-blank lines (page footer, running title, a section label) between a table and its continuation
+_WORD = re.compile(r"[\p{L}\p{N}]+")
+
+
+def _header_words(block: AlignedBlock) -> list[str]:
+    depth = _header_depth(block)
+    return [w.lower() for cells in block.cells[:depth] for c in cells for w in _WORD.findall(c)]
+
+
+def _same_header(above: list[str], below: list[str]) -> bool:
+    """The header words of a table and of the next one are the same header, wrapped alike or not:
+    the words of the shorter (at least three) all in the longer, with a few left over (a title
+    line read into one of them, a wrapped label of the last row read into the other)."""
+    short, long = sorted((above, below), key=len)
+    if len(short) < 3:
+        return False
+    rest = list(long)
+    for w in short:
+        if w not in rest:
+            return False
+        rest.remove(w)
+    return len(rest) <= max(3, len(short) // 3)
+
+
+def _between_ok(lines: Sequence[Line], a: AlignedBlock, b: AlignedBlock) -> bool:
+    between = [lines[k].text for k in range(a.end + 1, b.start) if lines[k].text.strip()]
+    return len(between) <= MAX_BETWEEN and not any(is_caption(t) for t in between)
+
+
+def _column_words(rows: Sequence[Sequence[str]], width: int) -> list[set[str]]:
+    return [{w.lower() for r in rows for w in _WORD.findall(r[j])} for j in range(width)]
+
+
+def column_map(header_a: Sequence[Sequence[str]], header_b: Sequence[Sequence[str]]) -> list[int] | None:
+    """For each column of a continuation's header, the column of the table's header it is
+    (most header words shared; a column without header words goes with the next one, as a row
+    number cut from its label); None when the columns do not line up in order."""
+    width_a, width_b = len(header_a[0]), len(header_b[0])
+    if width_a == width_b:
+        return list(range(width_b))
+    words_a, words_b = _column_words(header_a, width_a), _column_words(header_b, width_b)
+    out: list[int | None] = []
+    for j in range(width_b):
+        if not words_b[j]:
+            out.append(None)
+            continue
+        best = max(range(width_a), key=lambda i: (len(words_a[i] & words_b[j]), -abs(i - j)))
+        out.append(best if words_a[best] & words_b[j] else None)
+    for j in range(width_b - 1, -1, -1):
+        if out[j] is None:
+            out[j] = out[j + 1] if j + 1 < width_b else None
+    if any(m is None for m in out):
+        return None
+    mapped = [m for m in out if m is not None]
+    return mapped if all(x <= y for x, y in itertools.pairwise(mapped)) else None
+
+
+def position_map(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]) -> list[int] | None:
+    """For each column of a block without a header that carries on the table of `anchor` (the
+    rows on the next page), the anchor's column it stands in by position; None when two of its
+    columns holding text fall in one of the anchor's, or out of order."""
+    width = len(block.seps) + 1
+    extent: dict[int, tuple[int, int]] = {}
+    for k in block.positions:
+        for run in split_runs(text_runs(lines[k].text), block.seps):
+            j = column_of(run, block.seps)
+            a, b = extent.get(j, (run.start, run.end))
+            extent[j] = (min(a, run.start), max(b, run.end))
+    mapping: list[int | None] = [
+        column_of(Run(*extent[j], ""), anchor.seps) if j in extent else None for j in range(width)
+    ]
+    filled = [m for m in mapping if m is not None]
+    if len(set(filled)) != len(filled) or filled != sorted(filled):
+        return None
+    for j in range(width):  # an empty column goes with its neighbour
+        if mapping[j] is None:
+            mapping[j] = mapping[j - 1] if j > 0 and mapping[j - 1] is not None else None
+    for j in range(width - 1, -1, -1):
+        if mapping[j] is None:
+            mapping[j] = mapping[j + 1] if j + 1 < width else None
+    if any(m is None for m in mapping):
+        return None
+    return [m for m in mapping if m is not None]
+
+
+def _remap(cells: Sequence[str], mapping: Sequence[int], width: int) -> list[str]:
+    out = [""] * width
+    for c, i in zip(cells, mapping, strict=True):
+        if c:
+            out[i] = f"{out[i]} {c}".strip()
+    return out
+
+
+def _is_numbering(cells: Sequence[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(c) for c in filled)
+
+
+def _split_rows(tab_lines: Sequence[Line], block: AlignedBlock, lines: Sequence[Line]) -> int:
+    """How many of a block's tab lines are its header (before its first line of figures, the
+    column numbers `1  2  3` under it included)."""
+    depth = _header_depth(block)
+    first = lines[block.positions[depth]].number if depth < len(block.positions) else 1 << 30
+    n = sum(ln.number < first for ln in tab_lines)
+    while n and n < len(tab_lines) and _is_numbering(tab_lines[n].text.split("\t")):
+        n += 1
+    return n
+
+
+def join_continuations(
+    blocks: Sequence[AlignedBlock], lines: Sequence[Line]
+) -> list[tuple[AlignedBlock, list[Line], set[int]]]:
+    """Each block as tab lines with its line numbers; a block that repeats the header of the last
+    block with a header (wrapped alike or not; blocks without a header between carry on that
+    table) a few lines below the block before it, as a table split over pages does, is read as its
+    continuation: its header lines and the lines between dropped, its rows laid out in that
+    header's columns."""
+    out: list[tuple[AlignedBlock, list[Line], set[int]]] = []
+    anchor: tuple[AlignedBlock, list[list[str]]] | None = None
+    for block in blocks:
+        tab_lines, numbers = block_lines(block, lines)
+        n_head = _split_rows(tab_lines, block, lines)
+        head = [ln.text.split("\t") for ln in tab_lines[:n_head]]
+        if not head:
+            mapping = None
+            if out and anchor is not None and _between_ok(lines, out[-1][0], block):
+                mapping = position_map(block, anchor[0], lines)
+            if mapping is not None:
+                width = len(anchor[1][0])
+                tab_lines = [
+                    Line(ln.number, "\t".join(_remap(ln.text.split("\t"), mapping, width)), ln.page) for ln in tab_lines
+                ]
+            out.append((block, list(tab_lines), numbers))
+            continue
+        if out and anchor is not None and n_head < len(tab_lines):
+            before, before_lines, before_numbers = out[-1]
+            mapping = column_map(anchor[1], head)
+            if (
+                mapping is not None
+                and _between_ok(lines, before, block)
+                and _same_header(_header_words(anchor[0]), _header_words(block))
+            ):
+                width = len(anchor[1][0])
+                body = [
+                    Line(ln.number, "\t".join(_remap(ln.text.split("\t"), mapping, width)), ln.page)
+                    for ln in tab_lines[n_head:]
+                ]
+                gap = {lines[k].number for k in range(before.end + 1, block.start)}
+                out[-1] = (block, before_lines + body, before_numbers | numbers | gap)
+                log.debug("aligned table continued at line %d", body[0].number)
+                continue
+        out.append((block, list(tab_lines), numbers))
+        anchor = (block, head)
+    return out
+
+
 class AlignedTableExtractor:
     name = "aligned"
 
@@ -676,8 +878,7 @@ class AlignedTableExtractor:
             return Extraction()
         spans: set[int] = set()
         replaced: dict[int, Line] = {}
-        for block in blocks:
-            tab_lines, numbers = block_lines(block, lines)
+        for _, tab_lines, numbers in join_continuations(blocks, lines):
             spans |= numbers
             replaced.update((ln.number, ln) for ln in tab_lines)
         # the blocks as tab rows (merged continuation lines and blank lines inside dropped), the
