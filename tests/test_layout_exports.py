@@ -1,0 +1,113 @@
+"""Space-aligned text exports of the real PDFs in ../shared/pdfs, read by the text path.
+
+pdfplumber's `extract_text(layout=True)` (pages joined by a newline and a form feed, as pdftotext
+writes them; CI has pdfplumber, not always poppler) and, where installed, `pdftotext -layout`.
+Precision first: every error finding must be one of the real errors the PDF path finds (checked
+by hand on the pages: biro p.29 Tabel 11's two Rata-Rata averages, biro p.24 31,57 stated for
+82,71, bplhd p.17 132,5 for 132,05). Findings still false are named in KNOWN_FALSE: the list may
+only shrink. The counts are floors of what the text path reaches on these exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.run import run_batch, write_outputs
+
+PDFS = (
+    "cimahi_2016_lra",
+    "jabar-biroorganisasi_2016_lkip",
+    "jabar-bplhd_2016_lkip",
+    "tangsel-bpbd_2023_realisasi-kinerja-triwulan",
+)
+# (report, rule, stated figure) of the real errors, verified on the PDF pages
+REAL = {
+    ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "141,25"),
+    ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "59,02"),
+    ("jabar-biroorganisasi_2016_lkip", "capaian_mismatch", "31,57"),
+    ("jabar-bplhd_2016_lkip", "capaian_mismatch", "132,5%"),
+}
+# false findings not yet fixed, per export (see the report of the aligned reader's work)
+KNOWN_FALSE = {
+    "plumber": {
+        ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "82,23"),  # Tabel 11 column read off by one
+        ("jabar-biroorganisasi_2016_lkip", "sum_mismatch", "4.473.721.275"),  # Tabel 14 split over pages
+    },
+    "pdftotext": {
+        ("jabar-biroorganisasi_2016_lkip", "sum_mismatch", "5.118.378.700"),  # Tabel 4: Misi 3 not joined
+    },
+}
+FLOORS = {  # real errors found, and per report (indicators, budget rows) at least
+    "plumber": (
+        2,
+        {
+            "cimahi_2016_lra": (0, 0),
+            "jabar-biroorganisasi_2016_lkip": (70, 25),
+            "jabar-bplhd_2016_lkip": (25, 25),
+            "tangsel-bpbd_2023_realisasi-kinerja-triwulan": (25, 25),
+        },
+    ),
+    "pdftotext": (
+        3,
+        {
+            "cimahi_2016_lra": (0, 50),
+            "jabar-biroorganisasi_2016_lkip": (100, 60),
+            "jabar-bplhd_2016_lkip": (90, 120),
+            "tangsel-bpbd_2023_realisasi-kinerja-triwulan": (0, 0),
+        },
+    ),
+}
+
+
+def _plumber_export(pdf: Path, out: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        pages = [page.extract_text(layout=True) or "" for page in doc.pages]
+    out.write_text("\n\f".join(pages), encoding="utf-8")
+
+
+def _pdftotext_export(pdf: Path, out: Path) -> None:
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(out)], check=True, timeout=120)
+
+
+def _run(pdfs_dir: Path, tmp: Path, export: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    src, dst = tmp / "txt", tmp / "out"
+    src.mkdir()
+    for name in PDFS:
+        maker = _plumber_export if export == "plumber" else _pdftotext_export
+        maker(pdfs_dir / f"{name}.pdf", src / f"{name}.txt")
+    write_outputs(run_batch([src], jobs=1, progress=False), dst)
+    with (dst / "findings.csv").open(encoding="utf-8") as f:
+        findings = list(csv.DictReader(f))
+    with (dst / "reports.csv").open(encoding="utf-8") as f:
+        reports = list(csv.DictReader(f))
+    return findings, reports
+
+
+@pytest.fixture(scope="module", params=["plumber", "pdftotext"])
+def export(request: pytest.FixtureRequest, pdfs_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    if request.param == "pdftotext" and shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) not installed")
+    return request.param, *_run(pdfs_dir, tmp_path_factory.mktemp(request.param), request.param)
+
+
+@pytest.mark.samples
+def test_every_error_finding_on_layout_exports_is_a_real_one(export) -> None:
+    name, findings, _ = export
+    errors = {(f["report_id"], f["rule"], f["stated"]) for f in findings if f["severity"] == "error"}
+    assert errors - REAL <= KNOWN_FALSE[name]
+    assert len(errors & REAL) >= FLOORS[name][0]
+
+
+@pytest.mark.samples
+def test_layout_exports_keep_their_record_counts(export) -> None:
+    name, _, reports = export
+    got = {r["report_id"]: (int(r["n_indicators"]), int(r["n_budget_rows"])) for r in reports}
+    for report, (indicators, budget) in FLOORS[name][1].items():
+        assert got[report][0] >= indicators and got[report][1] >= budget, report
