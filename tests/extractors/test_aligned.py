@@ -204,3 +204,42 @@ def test_figures_wandering_into_each_others_gap_are_still_cut_into_their_columns
         ["1.1.2", "Retribusi daerah", "8.730.233.142,00", "10.085.859.119,00", "115,53"],
         ["1.1.3", "Pengelolaan kekayaan", "8.819.200.000,00", "8.819.200.000,00", "100,00"],
     ]
+
+
+SPLIT_OVER_PAGES = """\
+No   Indikator Kinerja            Target   Realisasi   Capaian
+1.   Jumlah dokumen                   10          12    120,00
+2.   Jumlah rekomendasi yang           4           3     75,00
+
+                                                            20
+
+No     Indikator                        Target      Realisasi     Capaian
+       Kinerja
+       ditindaklanjuti
+3.     Persentase OPD                       95          78,57       82,71
+4.     Nilai SAKIP                          81          80,10       98,89
+       Rata-rata                                                    94,15
+"""
+
+
+def test_a_table_split_over_pages_with_its_header_wrapped_otherwise_is_one_table() -> None:
+    [table] = _tables(SPLIT_OVER_PAGES)
+    assert _texts(table.header) == [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]]
+    assert [r[0].text for r in table.rows] == ["1.", "2.", "3.", "4.", ""]
+    assert _texts(table.rows)[2] == ["3.", "Persentase OPD", "95", "78,57", "82,71"]
+    assert _texts(table.rows)[4][-1] == "94,15"
+    assert _lines(table.rows)[2] == {10}  # the wrapped label read into the repeated header is lost
+
+
+SPAN_OVER_THREE = """\
+                            Tahun 2016            Target
+No   Indikator      Target   Realisasi    %        Akhir
+     Kinerja
+1    Dokumen            10          12   120          15
+2    Rekomendasi         4           3    75           5
+"""
+
+
+def test_a_year_centred_over_three_columns_spans_them_though_lined_up_with_the_middle_one() -> None:
+    [table] = _tables(SPAN_OVER_THREE)
+    assert _texts(table.header)[0] == ["", "", "Tahun 2016", "", "", "Target"]
