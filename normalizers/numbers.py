@@ -153,10 +153,19 @@ def _clean_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _replacement(m: re.Match[str]) -> str:
+    return _MARKUP_REPLACEMENT.get(m.group(0), "")
+
+
 @lru_cache(maxsize=16384)
 def strip_markup(text: str) -> str:
-    """`'<b>26,19 %</b>'` → `'26,19 %'`; `'**100\\%**'` → `'100%'`; NBSP → space, `−` → `-`."""
-    return _clean_map(text)[0]
+    """`'<b>26,19 %</b>'` → `'26,19 %'`; `'**100\\%**'` → `'100%'`; NBSP → space, `−` → `-`.
+
+    The text `_clean_map` gives, without the offsets it maps (no markup match is empty, so a
+    substitution keeps the same pieces); most cells hold no markup and come back as they are."""
+    if _MARKUP.search(text) is None:
+        return text
+    return _MARKUP.sub(_replacement, text)
 
 
 @lru_cache(maxsize=16384)

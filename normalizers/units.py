@@ -41,6 +41,7 @@ CANONICAL: dict[str, tuple[str, ...]] = {
 }
 _LOOKUP: dict[str, str] = {spelling: unit for unit, spellings in CANONICAL.items() for spelling in spellings}
 _MAX_WORDS = max(len(s.split(" ")) for s in _LOOKUP)
+_FIRST_WORDS = frozenset(s.split(" ")[0] for s in _LOOKUP)  # a unit's spelling starts with one of these
 
 COUNT_UNITS = frozenset(
     {"dokumen", "orang", "layanan", "laporan", "kegiatan", "operasi", "kasus", "unit", "satker", "permohonan",
@@ -122,6 +123,8 @@ def leading_unit(text: str) -> tuple[str, str]:
         w = _WORD.match(text, pos)
         if not w or (words and "\n" in text[pos:w.start(1)]):
             break
+        if not words and w.group(1).lower() not in _FIRST_WORDS:
+            return "", ""  # no spelling starts with the first word: none of its runs is a unit
         words.append((w.group(1), w.start(1), w.end(1)))
         pos = w.end()
     for n in range(len(words), 0, -1):

@@ -75,7 +75,7 @@ class GridCell:
         if not may_hold_value(self.text):
             return False  # no digit, no `nihil`: its value is None whatever the hint
         text = self.text.strip()
-        return not YEAR.match(text) and not ROW_MARK.match(text) and self.q.value is not None  # cheap tests first
+        return not _is_year(text) and not _is_row_mark(text) and self.q.value is not None  # cheap tests first
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,16 @@ class Grid:
 
     def header(self, col: int) -> str:
         return self.headers[col] if col < len(self.headers) else ""
+
+
+def _is_year(text: str) -> bool:
+    """`YEAR.match(text)` for a stripped text, without the regex engine: 19xx or 20xx in decimal digits."""
+    return len(text) == 4 and text[:2] in ("19", "20") and text[2:].isdecimal()
+
+
+def _is_row_mark(text: str) -> bool:
+    """`ROW_MARK.match(text)` for a stripped text, without the regex engine: one or two digits and `.` or `)`."""
+    return 2 <= len(text) <= 3 and text[-1] in ".)" and text[:-1].isdecimal()
 
 
 def row_label(row: tuple[GridCell, ...]) -> str:
