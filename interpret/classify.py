@@ -66,7 +66,7 @@ def indicator_roles(spec: HeaderSpec) -> HeaderSpec:
     if "benchmark" in roles:
         spec = _comparison_columns(spec)
         return spec.with_roles({r: "" for r in BUDGET_ROLES})
-    spec = _budget_pct_aside(spec)
+    spec = _last_years_value(_budget_pct_aside(spec))
     roles = spec.roles
     mapping: dict[str, str] = {}
     if "capaian" in roles and "pct" in roles and "realisasi" not in roles:
@@ -74,6 +74,22 @@ def indicator_roles(spec: HeaderSpec) -> HeaderSpec:
     for r in BUDGET_ROLES:
         mapping.setdefault(r, "")
     return _pct_as_capaian(spec.with_roles(mapping))
+
+
+def _last_years_value(spec: HeaderSpec) -> HeaderSpec:
+    """`Capaian Tahun 2015 | Tahun 2016: Target | Realisasi | % Realisasi`: a year's `Capaian` standing alone
+    (no target or realisasi of that year, no `%` in its header) beside a later year measured in full is what
+    that year achieved, its realisasi, not a percentage."""
+    cols = spec.columns
+    full = {hc.year for hc in cols if hc.role == "realisasi" and hc.year is not None} & \
+        {hc.year for hc in cols if hc.role == "target" and hc.year is not None}
+    out = []
+    for hc in cols:
+        alone = hc.role == "capaian" and hc.year is not None and not hc.basis and "%" not in hc.text \
+            and not any(o.year == hc.year and o.role in ("target", "realisasi") for o in cols) \
+            and any(y > hc.year for y in full)
+        out.append(replace(hc, role="realisasi") if alone else hc)
+    return HeaderSpec(tuple(out), spec.n_rows, spec.width)
 
 
 def _budget_pct_aside(spec: HeaderSpec) -> HeaderSpec:

@@ -211,3 +211,11 @@ def test_bplhd_range_target_states_no_figure(pdfs_dir: Path) -> None:
     """Page 18 `… dengan target capaian 5-6% …, realisasi target capaian yaitu 11,45% dengan prosentase capaian
     sebesar 190,83 %`: the range is no target of 5 and no capaian of 6 %."""
     assert (33, None, Decimal("11.45"), Decimal("190.83")) in _prose(pdfs_dir, BPLHD, 18)
+
+
+def test_biro_tabel_10_last_years_capaian_is_its_realisasi(pdfs_dir: Path) -> None:
+    """Tabel 10 `Capaian Tahun 2015 | Tahun 2016: Target | Realisasi | % Realisasi | …`: the 2015 column holds
+    what 2015 achieved (`17` UPP, as Tabel 8 prints it under REALISASI KINERJA TAHUN 2015), not a percentage."""
+    recs = [r for r in _report(pdfs_dir / BIRO).indicators if r.page == 24 and r.line == 14 and r.year == 2015]
+    assert [(r.kind, _v(r.target), _v(r.realisasi), _v(r.capaian)) for r in recs] == [
+        ("multi_year", None, Decimal("17"), None)]
