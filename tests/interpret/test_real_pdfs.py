@@ -55,7 +55,7 @@ def test_biro_tabel_10_year_and_renstra_comparison(pdfs_dir: Path) -> None:
     """Tabel 10 (pp. 23-24): 2016 target/realisasi/% and the capaian against the Renstra's end target."""
     rows = _ind(pdfs_dir, BIRO, 24, "5. Jumlah regulasi")
     assert rows == [
-        (27, 2015, "multi_year", None, None, Decimal("15")),
+        (27, 2015, "multi_year", None, Decimal("15"), None),  # `Capaian Tahun 2015`: what 2015 achieved
         (27, 2016, "multi_year", Decimal("13"), Decimal("17"), Decimal("130.77")),
         (27, 2016, "comparison", Decimal("14"), Decimal("17"), Decimal("121.42")),
     ]
