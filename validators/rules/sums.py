@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 import regex as re
 
@@ -55,12 +56,19 @@ def _page(row: Row, col: int) -> int | None:
     return next((x.prov.page for x in row if x.prov.page is not None), None)
 
 
+@lru_cache(maxsize=4096)
+def _unsummable_header(header: str) -> bool:
+    """A header of percentages, indices or scores, or of row numbers (`No`): a pure function of the text,
+    asked again for every total row of a table."""
+    return bool(PERCENT_HEADER.search(header) or NUMBER_HEADER.match(header))
+
+
 def _summable(grid: Grid, col: int, rows: Sequence[Row]) -> bool:
     """A column of amounts or counts: not percentages, indices, scores or the row numbers (`No`)."""
-    if PERCENT_HEADER.search(grid.header(col)) or NUMBER_HEADER.match(grid.header(col)):
+    if _unsummable_header(grid.header(col)):
         return False
     values = [c.q.value for r in rows if (c := _cell(r, col)) is not None and c.number]
-    if len(values) >= 2 and values == [Decimal(i) for i in range(1, len(values) + 1)]:
+    if len(values) >= 2 and all(v == i for i, v in enumerate(values, 1)):
         return False  # 1, 2, 3, …: a numbering column
     for row in rows:
         c = _cell(row, col)
@@ -246,7 +254,8 @@ def check_label_totals(ctx: Context, check: Check) -> Iterator[Issue]:
     """`Paspor total permohonan = 7.630` heading rows whose numbers should add up to it."""
     for grid in ctx.grids:
         for idx, row in enumerate(grid.rows):
-            m = next((LABEL_TOTAL.search(c.text) for c in row if not c.number and LABEL_TOTAL.search(c.text)), None)
+            m = next((LABEL_TOTAL.search(c.text) for c in row
+                      if "=" in c.text and not c.number and LABEL_TOTAL.search(c.text)), None)  # `=` first: cheap
             if m is None:
                 continue
             parsed = parse_token(m.group(1), ID)  # a count: a lone separator groups thousands
