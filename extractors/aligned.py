@@ -282,6 +282,7 @@ class AlignedBlock:
     seps: tuple[Separator, ...]
     cells: tuple[tuple[str, ...], ...]  # one tuple per position
     spanning: frozenset[int] = frozenset()  # indices (into cells) of header lines spanning the ones below
+    span_cells: frozenset[tuple[int, int, int]] = frozenset()  # (line index, first, last column) of spanning words
 
     @property
     def start(self) -> int:
@@ -319,16 +320,48 @@ def is_page_number(lines: Sequence[Line], k: int) -> bool:
     return any(not 0 <= j < len(lines) or not lines[j].text.strip() for j in (k - 1, k + 1))
 
 
+MIN_RUNNING = 3  # pages a running title or footer repeats on
+EDGE_LINES = 2  # non-blank lines at a page's top or bottom that may be its running title or footer
+
+
+def _edge_positions(lines: Sequence[Line]) -> set[int]:
+    """Positions of the non-blank lines at a page edge: the first EDGE_LINES after a page break
+    (a form feed, as pdftotext writes it, or a page number) and the last EDGE_LINES before one."""
+    breaks = [k for k, ln in enumerate(lines) if "\f" in ln.text or is_page_number(lines, k)]
+    out: set[int] = set()
+    for b in breaks:
+        for step, first in ((1, b + (0 if "\f" in lines[b].text and lines[b].text.strip() else 1)), (-1, b - 1)):
+            k, seen = first, 0
+            while 0 <= k < len(lines) and seen < EDGE_LINES:
+                if lines[k].text.strip():
+                    out.add(k)
+                    seen += 1
+                k += step
+    return out
+
+
+def running_titles(lines: Sequence[Line]) -> frozenset[int]:
+    """Positions of a report's running titles and footers (`LKIP BPLHD Provinsi Jawa Barat 2016`):
+    a line at a page edge whose text stands at the edge of MIN_RUNNING pages or more."""
+    edges = _edge_positions(lines)
+    by_text: dict[str, list[int]] = {}
+    for k in edges:
+        if not is_page_number(lines, k):
+            by_text.setdefault(" ".join(lines[k].text.split()), []).append(k)
+    return frozenset(k for ks in by_text.values() if len(ks) >= MIN_RUNNING for k in ks)
+
+
 def _groups(lines: Sequence[Line], claimed: frozenset[int]) -> list[list[int]]:
     """Positions of the non-blank lines of each stretch of unclaimed tab-less lines that may hold a
     table: up to MAX_BLANKS blank lines inside; a caption, a prose line or a claimed line ends it.
-    A page number between pages is passed over like a blank line that does not count (a table
-    split over pages stays in one group, its chunks apart)."""
+    A page number between pages and a running title or footer are passed over like a blank line
+    that does not count (a table split over pages stays in one group, its chunks apart)."""
     out: list[list[int]] = []
     current: list[int] = []
     blanks = 0
+    furniture = running_titles(lines)
     for k, ln in enumerate(lines):
-        if ln.number not in claimed and is_page_number(lines, k):
+        if ln.number not in claimed and (k in furniture or is_page_number(lines, k)):
             continue
         if ln.number not in claimed and not ln.text.strip():
             blanks += 1
@@ -448,7 +481,7 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
         return None
     start, last, seps, cut = found
     cells = [tuple(cells_of(r, seps)) for r in cut]
-    cells, spanning = _spanning_headers(cut, seps, cells)
+    cells, spanning, span_cells = _spanning_headers(cut, seps, cells)
     rows = [c for c in cells if _is_row(c)]
     figures = any(_has_figure_right(c) for c in rows)
     if len(rows) < 2 or (not figures and len(rows) < MIN_TEXT_ROWS):
@@ -457,7 +490,7 @@ def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> Ali
     while tail + 1 < len(runs) and tail - last < MAX_CONTINUATION_TAIL and _fits_label(runs[tail + 1], seps, cells):
         tail += 1
         cells.append(tuple(cells_of(runs[tail], seps)))
-    return AlignedBlock(tuple(positions[start : tail + 1]), seps, tuple(cells), spanning)
+    return AlignedBlock(tuple(positions[start : tail + 1]), seps, tuple(cells), spanning, span_cells)
 
 
 CENTRE_MARGIN = 2  # characters a word's centre may stand off the centre of the words it spans
@@ -475,14 +508,29 @@ def _words_by_column(runs: Sequence[Run], seps: Sequence[Separator]) -> dict[int
     return out
 
 
+_YEAR_LABEL = re.compile(r"^(?:Tahun\s+)?(?:19|20)\d{2}$", re.I)
+
+
+def _crosses_span(g: int, e: int, outer: Sequence[tuple[int, int]]) -> bool:
+    """Does the stretch of columns g..e cut across the span of a header word above (neither inside nor apart)?"""
+    return any(not (e < a or g > b) and not (a <= g and e <= b) for a, b in outer)
+
+
 def _span_start(
-    run: Run, col: int, low: int, high: int, under: dict[int, tuple[int, int]], neighbours: tuple[int, int] = (-1, -1)
+    run: Run,
+    col: int,
+    low: int,
+    high: int,
+    under: dict[int, tuple[int, int]],
+    neighbours: tuple[int, int] = (-1, -1),
+    outer: Sequence[tuple[int, int]] = (),
 ) -> int:
     """The first column of the narrowest stretch of two or more columns low..high (around `col`) whose header
-    words on the line below `run` stands centred over; `col` when no such stretch exists or when
+    words on the line below `run` stands centred over, inside the spans of the header words above
+    (`outer`: a word under `2016` spans none of the 2015 columns); `col` when no such stretch exists or when
     it starts where the word under it starts (left-aligned headers, stacked labels) unless it is
-    centred over three columns or more and wider than that word (`Tahun 2016` centred over
-    Target / Realisasi / % and lined up with Realisasi spans all three)."""
+    centred over three columns or more and wider than that word, or a year (`Tahun 2016` centred over
+    Target / Realisasi / % and lined up with Realisasi spans all three; so does `2015` over Realisasi)."""
     if col not in under:
         return col
     centre = (run.start + run.end) / 2
@@ -490,16 +538,33 @@ def _span_start(
         (e - g, g)
         for g in range(low, col + 1)
         for e in range(col, high + 1)
-        if g in under and e in under and abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN
+        if g in under
+        and e in under
+        and abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN
+        and not _crosses_span(g, e, outer)
     ]
     best_width, best = min((w, g) for w, g in stretches if w > 0) if any(w > 0 for w, _ in stretches) else (-1, col)
     below = under[col]
-    stacked = below[1] - below[0] >= run.end - run.start
+    stacked = below[1] - below[0] >= run.end - run.start and not _YEAR_LABEL.match(run.text)
     if abs(run.start - below[0]) <= EDGE_SLACK and (
         best_width < WIDE_SPAN or stacked or not _own(best, best + best_width, run, under, neighbours)
     ):
         return col  # left-aligned over the word under it (a stacked label), not a short word over three columns
     return best
+
+
+def _span_end(run: Run, start: int, high: int, under: dict[int, tuple[int, int]]) -> int:
+    """The last column of the stretch from `start` that a spanning word stands centred over."""
+    centre = (run.start + run.end) / 2
+    ends = [e for e in range(start, high + 1) if start in under and e in under]
+    return min(ends, key=lambda e: (abs((under[start][0] + under[e][1]) / 2 - centre), e), default=start)
+
+
+def _centred(run: Run, g: int, e: int, under: dict[int, tuple[int, int]]) -> bool:
+    """Does `run` stand centred over the header words of columns g..e below it?"""
+    return (
+        g in under and e in under and abs((under[g][0] + under[e][1]) / 2 - (run.start + run.end) / 2) <= CENTRE_MARGIN
+    )
 
 
 def _own(g: int, e: int, run: Run, under: dict[int, tuple[int, int]], neighbours: tuple[int, int]) -> bool:
@@ -528,31 +593,51 @@ def _under(cut: Sequence[Sequence[Run]], seps: Sequence[Separator], below: range
 
 def _spanning_headers(
     cut: Sequence[Sequence[Run]], seps: Sequence[Separator], cells: list[tuple[str, ...]]
-) -> tuple[list[tuple[str, ...]], frozenset[int]]:
+) -> tuple[list[tuple[str, ...]], frozenset[int], frozenset[tuple[int, int, int]]]:
     """A header line over others (a year over its Pagu / Realisasi / %) whose words stand centred
     over several of the header words below: each such word goes to the first column it spans, as
     tab exports have it; a word starting where the word under it starts stays put. Also the
-    indices of the lines that span."""
+    indices of the lines that span, and the (line, first column, last column) of each spanning word."""
     first = next((i for i, c in enumerate(cells) if _line_has_figure(c)), len(cells))
     out = list(cells)
     spanning: set[int] = set()
+    outer: list[tuple[int, int]] = []  # the column stretches the words of the lines above span
+    span_cells: set[tuple[int, int, int]] = set()
     for i in range(first - 1):
         cols = [column_of(r, seps) for r in cut[i]]
         if len(set(cols)) != len(cols):
             continue
         under = _under(cut, seps, range(i + 1, first))
         row = list(cells[i])
-        for j, (run, col) in enumerate(zip(cut[i], cols, strict=True)):
-            low = cols[j - 1] + 1 if j > 0 else 0
-            high = cols[j + 1] - 1 if j + 1 < len(cols) else len(seps)
-            runs = cut[i]
-            neighbours = (runs[j - 1].end if j > 0 else -1, runs[j + 1].start if j + 1 < len(runs) else -1)
-            at = _span_start(run, col, low, high, under, neighbours)
+        runs = cut[i]
+        highs = [cols[j + 1] - 1 if j + 1 < len(cols) else len(seps) for j in range(len(cols))]
+        starts = [
+            _span_start(
+                run,
+                col,
+                cols[j - 1] + 1 if j > 0 else 0,
+                highs[j],
+                under,
+                (runs[j - 1].end if j > 0 else -1, runs[j + 1].start if j + 1 < len(runs) else -1),
+                outer,
+            )
+            for j, (run, col) in enumerate(zip(runs, cols, strict=True))
+        ]
+        line_spans: list[tuple[int, int]] = []
+        for j, (run, col, at) in enumerate(zip(runs, cols, starts, strict=True)):
+            # a year's columns run up to the next word's (a year over a wide Realisasi stands off centre)
+            year = _YEAR_LABEL.match(run.text) is not None and j + 1 < len(cols)
+            end = max(at, starts[j + 1] - 1) if year else _span_end(run, at, highs[j], under)
             if at != col and not row[at]:
                 row[at], row[col] = row[col], ""
                 spanning.add(i)
+            elif at != col or end == at or not (year or _centred(run, at, end, under)):
+                continue
+            span_cells.add((i, at, end))
+            line_spans.append((at, end))
+        outer.extend(line_spans)
         out[i] = tuple(row)
-    return out, frozenset(spanning)
+    return out, frozenset(spanning), frozenset(span_cells)
 
 
 def _fits_label(runs: Sequence[Run], seps: Sequence[Separator], cells: Sequence[Sequence[str]]) -> bool:
@@ -683,14 +768,29 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
     """The block as tab lines, wrapped lines merged into the row (or header row) they continue,
     and every line number it spans (blank lines inside included). A deep header (DEEP_HEADER lines
     or more: pdftotext wraps every label) is read as one header row, column by column, under the
-    lines that span several columns (kept as rows of their own, as tab exports have them)."""
+    lines that span several columns (kept as rows of their own, as tab exports have them); a word
+    of such a line that spans nothing is the top of its column's label (`Target` over `Renstra
+    Tahun 2018`) and joins that row."""
     out: list[Line] = []
     rows: list[list[str]] = []
     figures_seen = False
     depth = _header_depth(block)
     label_row: int | None = None
+    top_row: int | None = None
+    labels_below = depth >= DEEP_HEADER and any(i not in block.spanning for i in range(depth))
+    pending = [""] * (len(block.seps) + 1)  # words of spanning lines that span nothing
     for i, (k, cells) in enumerate(zip(block.positions, block.cells, strict=True)):
         deep = depth >= DEEP_HEADER and i < depth and i not in block.spanning
+        if labels_below and i < depth and i in block.spanning and label_row is None:
+            starts = {g for line, g, _ in block.span_cells if line == i}
+            kept = [c if j in starts else "" for j, c in enumerate(cells)]
+            pending = [
+                f"{p} {c}".strip() if c and not kept[j] else p
+                for j, (p, c) in enumerate(zip(pending, cells, strict=True))
+            ]
+            cells = tuple(kept)
+        if deep and label_row is None:
+            cells = tuple(f"{p} {c}".strip() for p, c in zip(pending, cells, strict=True))
         if deep and label_row is not None:
             home: int | None = label_row
         elif deep:
@@ -705,9 +805,26 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
             out[home] = Line(out[home].number, "\t".join(rows[home]), out[home].page)
             continue
         figures_seen = figures_seen or _line_has_figure(cells)
+        if top_row is None and i < depth and i in block.spanning:
+            top_row = len(rows)
         rows.append(list(cells))
         out.append(Line(lines[k].number, "\t".join(cells), lines[k].page))
+    if top_row is not None and label_row is not None and top_row < label_row:
+        _lift_unspanned(rows, out, top_row, label_row, block.span_cells)
     return out, {lines[k].number for k in range(block.start, block.end + 1)}
+
+
+def _lift_unspanned(
+    rows: list[list[str]], out: list[Line], top: int, label: int, span_cells: frozenset[tuple[int, int, int]]
+) -> None:
+    """A deep header's labels of the columns no word above spans (No, Indikator, a lone Target
+    Renstra) stand in its top row, as a tab export writes cells merged down the header."""
+    covered = {j for _, g, e in span_cells for j in range(g, e + 1)}
+    for j, text in enumerate(rows[label]):
+        if text and j not in covered and not rows[top][j]:
+            rows[top][j], rows[label][j] = text, ""
+    for r in (top, label):
+        out[r] = Line(out[r].number, "\t".join(rows[r]), out[r].page)
 
 
 # --------------------------------------------------------------------------- tables split over pages
@@ -738,8 +855,14 @@ def _same_header(above: list[str], below: list[str]) -> bool:
 
 
 def _between_ok(lines: Sequence[Line], a: AlignedBlock, b: AlignedBlock) -> bool:
-    between = [lines[k].text for k in range(a.end + 1, b.start) if lines[k].text.strip()]
-    return len(between) <= MAX_BETWEEN and not any(is_caption(t) for t in between)
+    """Block b may carry on a's table: at most MAX_BETWEEN lines between them, no caption, and no
+    prose unless a page break (a page number, a form feed where the lines keep it) lies between
+    (a running title may be a long line; a sentence on one page ends the table)."""
+    between = [k for k in range(a.end + 1, b.start) if lines[k].text.strip()]
+    if len(between) > MAX_BETWEEN or any(is_caption(lines[k].text) for k in between):
+        return False
+    page_break = any("\f" in lines[k].text or is_page_number(lines, k) for k in range(a.end + 1, b.start + 1))
+    return page_break or not any(_is_prose(text_runs(lines[k].text)) for k in between)
 
 
 def _column_words(rows: Sequence[Sequence[str]], width: int) -> list[set[str]]:
@@ -798,6 +921,19 @@ def position_map(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line
     return [m for m in mapping if m is not None]
 
 
+def recut_block(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]) -> AlignedBlock | None:
+    """A block without a header that carries on the table of `anchor`, its lines cut at the
+    anchor's gap columns (a few rows have too few lines to show their own columns); None when a
+    line's text crosses one of those gap columns."""
+    if len(anchor.seps) < len(block.seps) or _header_depth(anchor) == len(anchor.cells):
+        return None  # fewer columns than the block shows, or a header without rows of its own
+    cut = [split_runs(text_runs(lines[k].text), anchor.seps) for k in block.positions]
+    if any(_crosses(runs, anchor.seps) for runs in cut):
+        return None
+    cells = tuple(tuple(cells_of(runs, anchor.seps)) for runs in cut)
+    return AlignedBlock(block.positions, anchor.seps, cells)
+
+
 def _remap(cells: Sequence[str], mapping: Sequence[int], width: int) -> list[str]:
     out = [""] * width
     for c, i in zip(cells, mapping, strict=True):
@@ -839,6 +975,11 @@ def join_continuations(
         if not head:
             mapping = None
             if out and anchor is not None and _between_ok(lines, out[-1][0], block):
+                recut = recut_block(block, anchor[0], lines)
+                if recut is not None:
+                    tab_lines, numbers = block_lines(recut, lines)
+                    out.append((block, list(tab_lines), numbers))
+                    continue
                 mapping = position_map(block, anchor[0], lines)
             if mapping is not None:
                 width = len(anchor[1][0])

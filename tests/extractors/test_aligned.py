@@ -121,7 +121,10 @@ def test_a_table_after_a_blank_line_with_other_columns_is_another_table() -> Non
     first, second = _tables(TWO_TABLES)
     assert _texts(first.header) == [["No.", "Sasaran Kegiatan", "Indikator Kinerja", "Target"]]
     assert _texts(first.rows)[1] == [
-        "2", "Terwujudnya tata kelola yang akuntabel", "Nilai evaluasi akuntabilitas kinerja", "80"
+        "2",
+        "Terwujudnya tata kelola yang akuntabel",
+        "Nilai evaluasi akuntabilitas kinerja",
+        "80",
     ]
     assert _texts(second.header) == [["", "Kegiatan", "Anggaran"]]
     assert _texts(second.rows) == [["1.", "Layanan publik", "Rp 102.000.000"], ["2.", "Tata kelola", "Rp 85.000.000"]]
@@ -177,8 +180,8 @@ No   Indikator                                           Realisasi S/D      RPJM
 def test_a_deep_header_is_one_row_under_its_spanning_words() -> None:
     [table] = _tables(DEEP_HEADER)
     assert _texts(table.header) == [
-        ["", "", "Realisasi", "", "", "Target"],
-        ["No", "Indikator Sasaran", "2015", "2016", "Realisasi S/D Tahun 2016", "RPJMD 2016"],
+        ["No", "Indikator Sasaran", "Realisasi", "", "Realisasi S/D Tahun 2016", "Target RPJMD 2016"],
+        ["", "", "2015", "2016", "", ""],
     ]
     assert _texts(table.rows) == [
         ["1.", "Persentase penyelesaian dokumen", "93,54%", "56,12%", "56,12%", "11,2%"],
@@ -242,4 +245,102 @@ No   Indikator      Target   Realisasi    %        Akhir
 
 def test_a_year_centred_over_three_columns_spans_them_though_lined_up_with_the_middle_one() -> None:
     [table] = _tables(SPAN_OVER_THREE)
-    assert _texts(table.header)[0] == ["", "", "Tahun 2016", "", "", "Target"]
+    assert _texts(table.header)[0] == ["No", "Indikator Kinerja", "Tahun 2016", "", "", "Target Akhir"]
+
+
+TWO_YEARS = (  # the page's layout: lines too wide for the source, each cut in two
+    "                                                                     2022       "
+    "                           2023                            Target    Percepatan/"
+    "\n"
+    "                                                                                "
+    "  Persentase                                  Prosentase   Renstra   Perlambatan"
+    "\n"
+    " No       Sasaran Strategis    Indikator Sasaran"
+    "\n"
+    "                                                      Target        Realisasi   "
+    "   Capaian        Target          Realisasi    Capaian      Tahun"
+    "\n"
+    "                                                                                "
+    "                                                             2026"
+    "\n"
+    " 1.   Meningkatnya   mutu      Indeks kepuasan         70%          75,00%      "
+    "   107,1%         72,0 %          74,00 %     102,78 %     80.00%    Percepatan"
+    "\n"
+    "                               Jumlah inovasi            4              5       "
+    "    125%            5               5         100%         8           -"
+    "\n"
+    "                               layanan"
+    "\n"
+)
+
+
+TARGET_RENSTRA = "Target Renstra Tahun 2026"
+
+
+def test_two_years_head_their_own_three_columns_and_labels_merged_down_stand_in_the_top_row() -> None:
+    """`2023` stands off centre over its Target / Realisasi / Capaian; `Persentase`, centred by
+    chance over Realisasi 2022 .. Target 2023, heads its own column; `Target` over `Renstra Tahun
+    2026` spans nothing and is the top of that column's label."""
+    [table] = _tables(TWO_YEARS)
+    assert _texts(table.header) == [
+        [
+            "No",
+            "Sasaran Strategis",
+            "Indikator Sasaran",
+            "2022",
+            "",
+            "",
+            "2023",
+            "",
+            "",
+            TARGET_RENSTRA,
+            "Percepatan/ Perlambatan",
+        ],
+        ["", "", "", "Target", "Realisasi", "Persentase Capaian", "Target", "Realisasi", "Prosentase Capaian", "", ""],
+    ]
+    assert _texts(table.rows)[1] == ["", "", "Jumlah inovasi layanan", "4", "5", "125%", "5", "5", "100%", "8", "-"]
+
+
+PAGED = """\
+No   Indikator Kinerja              Target   Realisasi   Capaian
+1    Jumlah dokumen perencanaan         4           4      100%
+2    Jumlah laporan kinerja            12          11    91,67%
+
+                                                              7
+                          LAKIP Dinas Contoh Tahun 2023
+No   Indikator Kinerja              Target   Realisasi   Capaian
+3    Persentase aduan                  90          95   105,56%
+
+                                                              8
+                          LAKIP Dinas Contoh Tahun 2023
+No   Indikator Kinerja              Target   Realisasi   Capaian
+4    Jumlah kunjungan                  10          10      100%
+
+                                                              9
+                          LAKIP Dinas Contoh Tahun 2023
+"""
+
+
+def test_a_running_title_after_each_page_number_is_no_header_of_the_continued_table() -> None:
+    [table] = _tables(PAGED)
+    assert _texts(table.header) == [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]]
+    assert [r[0] for r in _texts(table.rows)] == ["1", "2", "3", "4"]
+    assert _lines(table.rows) == [{2}, {3}, {8}, {13}]
+
+
+SAME_PAGE = """\
+No   Indikator Kinerja              Target   Realisasi   Capaian
+1    Jumlah dokumen perencanaan         4           4      100%
+2    Jumlah laporan kinerja            12          11    91,67%
+
+  2. Pada Misi 2, sasaran yang ingin dicapai adalah meningkatnya kualitas pelayanan publik daerah :
+
+No   Indikator Kinerja              Target   Realisasi   Capaian
+3    Persentase aduan                  90          95   105,56%
+4    Jumlah kunjungan                  10          10      100%
+"""
+
+
+def test_a_table_repeating_the_header_after_a_sentence_on_the_same_page_is_a_table_of_its_own() -> None:
+    first, second = _tables(SAME_PAGE)
+    assert _lines(first.rows) == [{2}, {3}] and _lines(second.rows) == [{8}, {9}]
