@@ -449,9 +449,22 @@ def formulas_from(
     return out
 
 
+def _pipe_as_tabs(line: Line) -> Line:
+    """A markdown pipe row (`| Target laporan | = 42 LHK |`) read as the tab line it stands for."""
+    from extractors.pipe import is_pipe_row, is_separator, split_pipe_row
+
+    if "|" not in line.text or not is_pipe_row(line.text):
+        return line
+    cells = split_pipe_row(line.text)
+    if is_separator(cells):
+        return line
+    return Line(line.number, "\t".join(c.strip() for c in cells), line.page)
+
+
 def find_all(lines: Sequence[Line], source_file: str) -> tuple[list[Formula], set[int]]:
     """Every formula among `lines` in document order, and the line numbers that are formulas:
     fractions stacked over several lines first, then equations on the lines they left."""
+    lines = [_pipe_as_tabs(ln) for ln in lines]
     contexts = nearest_indicator_context(lines)
     stacked, stacked_lines = find_stacked(lines, source_file, contexts)
     if stacked_lines:

@@ -52,3 +52,26 @@ def test_balikpapan_list_item_pipe_table() -> None:
     first_row_line = next(ln.number for ln in lines if ln.text.startswith("| - Gaji pokok (12 bulan)"))
     table = next(t for t in pipe_tables if any(r[0].prov.line == first_row_line for r in t.rows))
     assert table.rows[0][0].text == "- Gaji pokok (12 bulan)"
+
+
+EQUATION_ROWS = (
+    "**1. Terlaksananya pengawasan orang asing**\n\n"
+    "| Target pengawasan | = 40 laporan |\n"
+    "| Realisasi pengawasan | = 30 laporan |\n"
+    "| Hasil Capaian | = 30/40x100% = 75% |\n"
+)
+
+
+def test_equation_rows_of_a_pipe_table_are_read_as_the_formulas_of_their_tab_lines() -> None:
+    """`| Target pengawasan | = 40 laporan |` stands for `Target pengawasan<TAB>= 40 laporan`: the
+    formula reader takes the three lines as it does in a tab export (the pipe layout lost them)."""
+    from extractors.formulas import find_formulas
+
+    tabbed = EQUATION_ROWS.replace("| ", "").replace(" |\n", "\n").replace(" = ", "\t= ", 1)
+    tabbed = "\n".join(ln.replace(" = ", "\t= ", 1) if "=" in ln else ln for ln in tabbed.split("\n"))
+    piped = find_formulas(_lines(EQUATION_ROWS), "p.txt")
+    assert [(f.prov.line, f.label, f.expression, f.stated) for f in piped] == [
+        (f.prov.line, f.label, f.expression, f.stated) for f in find_formulas(_lines(tabbed), "t.txt")
+    ]
+    assert [f.prov.line for f in piped] == [3, 4, 5]
+    assert piped[-1].stated == "75%"
