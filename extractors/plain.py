@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex as re
 
 from extractors.base import Extraction, Line
 from extractors.plain_columns import Span, WideHeader, anchored_columns, text_columns_of, wide_header
+from extractors.plain_doubts import table_doubts
 from extractors.plain_header import (
     Header,
     build_header,
@@ -571,6 +572,7 @@ class PlainLayoutExtractor:
             context=headings[start.header_infos[0].index],
             page=page,
             line=first.number,
+            doubts=table_doubts(finished),
         )
         used = {
             x.line.number
@@ -661,16 +663,4 @@ def _linked(table: Table, before: Sequence[Table]) -> Table:
     same = [[c.text for c in r] for r in prev.header] == [[c.text for c in r] for r in table.header]
     if not same:
         return table
-    root = prev.continues or prev.table_id
-    return Table(
-        table.table_id,
-        table.source_file,
-        table.header,
-        table.rows,
-        table.engine,
-        table.title,
-        table.context,
-        table.page,
-        table.line,
-        root,
-    )
+    return replace(table, continues=prev.continues or prev.table_id)

@@ -56,6 +56,9 @@ class Table:
     page: int | None = None
     line: int | None = None
     continues: str | None = None
+    # why the extractor is unsure the rows it read are the table's rows (plain layout): the validators
+    # then report what fails on the table's figures as a warning, not an error
+    doubts: tuple[str, ...] = ()
 
 
 def nonblank(text: str) -> int:

@@ -132,6 +132,44 @@ def link(issues: list[Issue]) -> list[Issue]:
     return out
 
 
+DOUBT_NOTE = "; the table's rows were not read with certainty ({}), so this is not reported as an error"
+
+
+def doubtful_lines(report: Report) -> dict[int, str]:
+    """The lines of every figure of a table whose extractor doubts its rows (`Table.doubts`), with the doubt."""
+    out: dict[int, str] = {}
+    for table in report.document.tables:
+        if not table.doubts:
+            continue
+        reason = "; ".join(table.doubts)
+        for row in table.rows:
+            for cell in row:
+                if cell.prov.line is not None:
+                    out.setdefault(cell.prov.line, reason)
+    return out
+
+
+def _issue_lines(iss: Issue) -> list[int]:
+    lines = [iss.line, *iss.related_lines]
+    if iss.constraint is not None:
+        lines += [f.key[0] for f in iss.constraint.figures() if f.key is not None]
+    return [x for x in lines if x is not None]
+
+
+def doubt(issues: list[Issue], doubtful: dict[int, str]) -> list[Issue]:
+    """An error that rests on a figure of a doubtful table becomes a warning: the figure may not be where
+    the reader put it, so the failure is no evidence of a wrong figure in the report."""
+    if not doubtful:
+        return issues
+    out = []
+    for iss in issues:
+        reason = next((doubtful[x] for x in _issue_lines(iss) if x in doubtful), None)
+        if iss.severity == Severity.ERROR and reason is not None:
+            iss = replace(iss, severity=Severity.WARNING, message=iss.message + DOUBT_NOTE.format(reason))
+        out.append(iss)
+    return out
+
+
 def _to_finding(report: Report, iss: Issue) -> Finding:
     doc = report.document
     return Finding(
@@ -163,7 +201,7 @@ def audit(report: Report, checks: tuple[Check, ...] = REGISTRY) -> tuple[Finding
         return ()
     ctx = Context(report)
     issues = run_checks(ctx, checks)
-    issues = link(confirm(blame(issues, ctx.holding), ctx.holding))
+    issues = doubt(link(confirm(blame(issues, ctx.holding), ctx.holding)), doubtful_lines(report))
     findings = _dedupe([_to_finding(report, i) for i in issues])
     return tuple(sorted(findings, key=sort_key))
 
