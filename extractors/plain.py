@@ -36,6 +36,7 @@ from extractors.plain_header import (
     starts_header,
     vocab_hits,
 )
+from extractors.plain_period import split_periodic
 from extractors.plain_rows import (
     Fig,
     Row,
@@ -618,6 +619,7 @@ def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[He
         header_lines += [text for block in rows[0].blocks for _, text in block]
         rows[0].blocks = []
     header = build_header(header_lines, n_fig)
+    rows = split_periodic(rows, header.rows[-1][len(header.rows[-1]) - header.n_fig :])
     lift_leading_cells(rows, header.has_no, _has_year_column(header))
     n_fig = max(role_count(header_lines), max((len(r.figs) for r in rows), default=0))
     return build_header(header_lines, n_fig), rows
