@@ -287,10 +287,28 @@ def _is_role_cell(cell: str) -> bool:
     return is_role(words[0]) or norm_word(words[0]) in _GENDER or any(is_year(w) for w in words)
 
 
+# `Persentase` / `Capaian`: a share word wrapped above the measure it is the share of heads one column
+_SHARE = frozenset({"persentase", "prosentase", "presentase"})
+_SHARED = frozenset({"capaian", "realisasi", "penyerapan", "serapan"})
+
+
+def join_shares(cells: list[str]) -> list[str]:
+    """`Persentase`, `Capaian` → `Persentase Capaian`: split_cells starts a column at every role word,
+    but a lone share word names no column of its own when the measure follows it."""
+    out: list[str] = []
+    for cell in cells:
+        first = norm_word(cell.split()[0]) if cell.split() else ""
+        if out and first in _SHARED and norm_word(out[-1]) in _SHARE:
+            out[-1] = f"{out[-1]} {cell}"
+        else:
+            out.append(cell)
+    return out
+
+
 def role_count(lines: Sequence[str]) -> int:
     """How many figure columns the header names (before the body is seen)."""
     years = [w for line in lines if is_year_line(line) for w in line.split() if is_year(w)]
-    main = split_cells(" ".join(ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)))
+    main = join_shares(split_cells(" ".join(ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln))))
     roles = [c for c in main if _is_role_cell(c)]
     return max(len(roles), len(years))
 
@@ -314,6 +332,8 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
     """(text cells, figure cells, year cells spread over the figure columns)."""
     first_role = next((i for i, c in enumerate(main) if _is_role_cell(c)), len(main))
     text, roles = main[:first_role], main[first_role:]
+    if len(roles) > n_fig:
+        roles = join_shares(roles)
     roles = _split_acronyms(roles, n_fig)
     if len(roles) > n_fig:
         text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig :]
