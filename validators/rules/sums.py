@@ -77,6 +77,25 @@ def _summable(grid: Grid, col: int, rows: Sequence[Row]) -> bool:
     return True
 
 
+RUPIAH_SCALE = Decimal(1_000_000)  # an amount this large is rupiah, not a count or a percentage
+PERCENT_SCALE = Decimal(1000)
+
+
+def _percent_like(cell: GridCell) -> bool:
+    """`8,39`, `13,72`, `45 %`: a percentage or a ratio, not an amount."""
+    value = cell.q.value
+    return value is not None and ("%" in cell.text or (cell.q.decimals > 0 and abs(value) < PERCENT_SCALE))
+
+
+def mixed_column(grid: Grid, col: int) -> bool:
+    """A column holding rupiah amounts and percent-like figures: cells of a percentage column read into an
+    amount column (a table whose cells were placed by order, not position). Which of its figures are the
+    items of a total is then unknown."""
+    cells = [c for r in grid.rows if (c := _cell(r, col)) is not None and c.number]
+    return any(c.q.value is not None and abs(c.q.value) >= RUPIAH_SCALE and not _percent_like(c) for c in cells) \
+        and any(_percent_like(c) for c in cells)
+
+
 def _figures(rows: Sequence[Row], col: int) -> list[Figure]:
     out = []
     for row in rows:
@@ -157,15 +176,43 @@ def _hierarchy_readings(parts: list[Figure]) -> list[list[Figure]]:
             i = j
         else:
             i += 1
+    after = _subtotals_after(parts)
     if not parents:
-        return []
+        return after
     tops = [p for k, p in enumerate(parts) if k not in children]
     leaves = [p for k, p in enumerate(parts) if k not in parents]
-    return [tops, leaves]
+    return [tops, leaves, *after]
+
+
+def _subtotals_after(parts: list[Figure]) -> list[list[Figure]]:
+    """Where a row equals the sum of the rows right before it, back to the previous such row (the `Jumlah`
+    of a sasaran printed under its items, its label lost), the reading without those items."""
+    children: set[int] = set()
+    start = 0
+    for i, part in enumerate(parts):
+        if part.value == 0:
+            continue
+        acc = Decimal(0)
+        for k in range(i - 1, start - 1, -1):
+            acc += parts[k].value
+            if acc == part.value:
+                children.update(range(k, i))
+                start = i + 1
+                break
+    if not children:
+        return []
+    return [[p for k, p in enumerate(parts) if k not in children]]
 
 
 def _impossible(total: Figure, parts: list[Figure]) -> bool:
-    """Non-negative items of which one alone reaches the total while others add more: no item/total relation."""
+    """Non-negative items of which one alone reaches the total while others add more: no item/total relation.
+
+    Whatever the signs, an item that repeats the total while the others do not cancel out is the total
+    printed again among the rows (a parent row carrying it, a line read into the wrong row), not an item."""
+    if total.value != 0:
+        repeats = [k for k, p in enumerate(parts) if p.value == total.value]
+        if repeats and sum((p.value for k, p in enumerate(parts) if k != repeats[0]), Decimal(0)) != 0:
+            return True
     if total.value < 0 or any(p.value < 0 for p in parts):
         return False
     biggest = max(p.value for p in parts)
@@ -209,8 +256,10 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row,
         parts = readings[0]
         if len(parts) < 2 or _impossible(total, parts):
             continue  # an item larger than its total: not an item/total structure (a misread table)
+        # a column mixing amounts and percentages was misread: its failure is no evidence of a wrong figure
+        severity = Severity.WARNING if mixed_column(grid, col) else check.severity
         failures.append(_sum_issue(check, grid, total, parts, number_line(row, col), grid.label(row) or "total",
-                                   check.severity, cell.prov.page))
+                                   severity, cell.prov.page))
     if failures and checked >= 3 and len(failures) == checked:
         # every column fails: the rows were probably read wrongly, not summed wrongly
         failures = [replace(f, severity=Severity.WARNING) for f in failures]
