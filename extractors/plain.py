@@ -573,7 +573,7 @@ class PlainLayoutExtractor:
             context=headings[start.header_infos[0].index],
             page=page,
             line=first.number,
-            doubts=table_doubts(finished),
+            doubts=table_doubts(finished, header.rows, by_position=bool(columns)),
         )
         used = {
             x.line.number

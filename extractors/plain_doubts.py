@@ -14,9 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex as re
+
 from extractors.plain_rows import RowCells
 
 ORPHANS = "figure rows without a label"
+GUESSED_AVERAGE = "an average row with fewer figures than the columns, placed by guess"
+BODY_IN_HEADER = "a header cell holding body text"
+MAX_HEAD_WORDS = 12  # a column name is no longer than a label line (the reader's MAX_LABEL_WORDS)
+_AVERAGE = re.compile(r"^\W*(?:jumlah\s+)?rata\s*-?\s*rata\b", re.I)
 
 
 def _has_label(rc: RowCells) -> bool:
@@ -40,10 +46,37 @@ def orphan_rows(rows: Sequence[RowCells]) -> int:
     return len(figure_rows) - labelled
 
 
-def table_doubts(rows: Sequence[RowCells]) -> tuple[str, ...]:
-    """Why the rows read may not be the table's rows (empty when nothing is in doubt)."""
+def _figure_columns(rc: RowCells) -> set[int]:
+    return {k for k, f in enumerate(rc.figures) if f is not None and f.figure.kind != "dash"}
+
+
+def guessed_average(rows: Sequence[RowCells]) -> bool:
+    """A `Rata-rata` row printing fewer figures than the columns the other rows fill: placed by order, its
+    figures stand in the first columns, while an average is most often of the last (`Rata-rata 109,42`
+    under target, realisasi and capaian). Which column it averages is a guess."""
+    filled = set().union(*(_figure_columns(rc) for rc in rows)) if rows else set()
+    return any(
+        _AVERAGE.match(" ".join(t for t, _ in rc.texts).strip()) and 0 < len(_figure_columns(rc)) < len(filled)
+        for rc in rows
+    )
+
+
+def body_in_header(header_rows: Sequence[Sequence[str]]) -> bool:
+    """A header cell longer than any label line: the header took in lines of the body (its first rows, or
+    another table's), so the rows read are not all the table's rows."""
+    return any(len(cell.split()) > MAX_HEAD_WORDS for row in header_rows for cell in row)
+
+
+def table_doubts(rows: Sequence[RowCells], header_rows: Sequence[Sequence[str]] = (), by_position: bool = False
+                 ) -> tuple[str, ...]:
+    """Why the rows read may not be the table's rows (empty when nothing is in doubt). `by_position`: the
+    figures were placed in their columns by where they stand on the line (`pdftotext -layout`), not by order."""
     doubts: list[str] = []
+    if body_in_header(header_rows):
+        doubts.append(BODY_IN_HEADER)
     orphans = orphan_rows(rows)
     if orphans:
         doubts.append(f"{orphans} {ORPHANS}")
+    if not by_position and guessed_average(rows):
+        doubts.append(GUESSED_AVERAGE)
     return tuple(doubts)

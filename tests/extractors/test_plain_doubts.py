@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors.plain_doubts import body_in_header
 from extractors.plain_header import build_header, join_shares, role_count
 from extractors.plain_period import period
 from pipeline.model import Table
@@ -151,3 +152,36 @@ def test_share_word_joins_the_measure_after_it() -> None:
     assert role_count(lines) == 6
     assert build_header(lines, 6).rows[-1][-6:] == ("Target", "Realisasi", "Persentase Capaian", "Target",
                                                     "Realisasi", "Prosentase Capaian")
+
+
+AVERAGE_BY_ORDER = """No
+Indikator
+Target
+Realisasi
+Capaian
+1
+Indeks kepuasan layanan
+75,00
+80,00
+106,67
+2
+Indeks tertib arsip
+70,00
+63,00
+90,00
+Rata-rata
+98,33
+Sumber : data olahan
+"""
+
+
+def test_an_average_row_with_fewer_figures_than_the_columns_is_a_doubt() -> None:
+    table = _table(AVERAGE_BY_ORDER)
+    assert _figures(table)[-1] == ["98,33"]
+    assert table.doubts == ("an average row with fewer figures than the columns, placed by guess",)
+
+
+def test_a_header_cell_holding_body_text_is_a_doubt() -> None:
+    assert body_in_header([["Uraian", "Anggaran"], ["Program", "Target"]]) is False
+    assert body_in_header([["Kegiatan Penyusunan Laporan Kinerja Instansi Pemerintah dan Evaluasi Sasaran Strategis "
+                            "Daerah Provinsi Jawa Tengah", "Anggaran"]]) is True
