@@ -13,6 +13,7 @@ A doubt is a short reason; a table without doubts gets `()`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex as re
 
@@ -22,6 +23,8 @@ ORPHANS = "figure rows without a label"
 GUESSED_AVERAGE = "an average row with fewer figures than the columns, placed by guess"
 BODY_IN_HEADER = "a header cell holding body text"
 MAX_HEAD_WORDS = 12  # a column name is no longer than a label line (the reader's MAX_LABEL_WORDS)
+_COLNUM = re.compile(r"^[(\[{]\d{1,2}[)\]}]$")
+_ROWNUM = re.compile(r"^\d{1,3}\.?$")
 _AVERAGE = re.compile(r"^\W*(?:jumlah\s+)?rata\s*-?\s*rata\b", re.I)
 
 
@@ -33,17 +36,32 @@ def _has_figures(rc: RowCells) -> bool:
     return any(f is not None and f.figure.kind != "dash" for f in rc.figures)
 
 
+def _texts(rc: RowCells) -> list[str]:
+    return [f.figure.text for f in rc.figures if f is not None and f.figure.kind != "dash"]
+
+
+def _numbering(orphans: Sequence[RowCells]) -> set[int]:
+    """Which label-less rows only number: `(1) (2) (3)` under a header, or `1`, `2`, `3` … printed apart from
+    their rows, counting up by one (the `No` cells of a table whose labels follow them)."""
+    candidates = [k for k, rc in enumerate(orphans) if all(_COLNUM.match(t) or _ROWNUM.match(t) for t in _texts(rc))]
+    counts = [int(t.rstrip(".")) for k in candidates for t in _texts(orphans[k]) if _ROWNUM.match(t)]
+    if any(b != a + 1 for a, b in pairwise(counts)):
+        return set()
+    return set(candidates)
+
+
 def orphan_rows(rows: Sequence[RowCells]) -> int:
     """Rows of figures with neither a label nor a row number, in a table whose other rows have labels.
 
     A table printed without labels at all (a list of scores under one header) has none: its rows are
     what they are. Where labelled rows exist, a figure row without one is a row the reader could not
-    place: the figures of a row printed apart from it, or a label lost across a page."""
+    place: the figures of a row printed apart from it, or a label lost across a page. Rows that only
+    number the columns or the rows are no such figures."""
     figure_rows = [rc for rc in rows if _has_figures(rc)]
-    labelled = sum(_has_label(rc) for rc in figure_rows)
-    if labelled == 0:
+    if not any(_has_label(rc) for rc in figure_rows):
         return 0
-    return len(figure_rows) - labelled
+    orphans = [rc for rc in figure_rows if not _has_label(rc)]
+    return len(orphans) - len(_numbering(orphans))
 
 
 def _figure_columns(rc: RowCells) -> set[int]:

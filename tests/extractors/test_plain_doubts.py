@@ -185,3 +185,35 @@ def test_a_header_cell_holding_body_text_is_a_doubt() -> None:
     assert body_in_header([["Uraian", "Anggaran"], ["Program", "Target"]]) is False
     assert body_in_header([["Kegiatan Penyusunan Laporan Kinerja Instansi Pemerintah dan Evaluasi Sasaran Strategis "
                             "Daerah Provinsi Jawa Tengah", "Anggaran"]]) is True
+
+
+NUMBERED = """Jenis Pendapatan
+Target (Rp)
+Realisasi (Rp)
+%
+(1)
+(2)
+(3)
+(4)
+1
+Pendapatan jasa layanan umum
+12.000.000
+11.400.000
+95,00
+2
+Pendapatan hasil kerja sama
+3.000.000
+3.300.000
+110,00
+JUMLAH
+15.000.000
+14.700.000
+98,00
+Sumber : data olahan
+"""
+
+
+def test_rows_that_only_number_columns_or_rows_are_no_doubt() -> None:
+    table = _table(NUMBERED)
+    assert _figures(table)[-1] == ["15.000.000", "14.700.000", "98,00"]
+    assert table.doubts == ()
