@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex as re
@@ -52,10 +52,12 @@ from extractors.plain_tokens import (
     is_dateline,
     is_formula_line,
     is_page_number,
+    is_row_line,
     is_rownum_only,
     is_unit_only,
     is_year,
     is_year_line,
+    reads_as_label,
     shape_of,
 )
 from pipeline.model import Cell, Provenance, Table
@@ -96,6 +98,7 @@ class Info:
     line: Line
     shape: Shape
     kind: str
+    row_label: bool = False  # a long text line standing as the label of the row below it
 
     @property
     def text(self) -> str:
@@ -152,7 +155,22 @@ def _text_kind(text: str) -> str:
 
 def _is_prose(info: Info) -> bool:
     prefix = info.shape.prefix
-    return len(prefix) > MAX_LABEL_CHARS or info.shape.words > MAX_LABEL_WORDS
+    if info.row_label or (len(prefix) <= MAX_LABEL_CHARS and info.shape.words <= MAX_LABEL_WORDS):
+        return False
+    return info.kind != "figure" or not is_row_line(info.shape)
+
+
+def _with_row_labels(infos: list[Info]) -> list[Info]:
+    """Long text lines that read as a label and stand right above a row (a sasaran printed whole on its
+    line, `1. Penyelenggaraan … di Wilayah Terlaksananya …`, over its indikator rows) are no prose."""
+    out = list(infos)
+    for k, info in enumerate(infos):
+        if info.kind != "text" or not _is_prose(info) or not reads_as_label(info.shape.prefix):
+            continue
+        nxt = _next_text(infos, k)
+        if nxt is not None and nxt.kind == "figure" and not _is_prose(nxt) and not _is_caption(info.text):
+            out[k] = replace(info, row_label=True)
+    return out
 
 
 def _is_caption(text: str) -> bool:
@@ -498,6 +516,7 @@ class PlainLayoutExtractor:
             Info(k, ln, shape, "page" if shape.prefix and shape.prefix in furniture else _kind(ln, claimed))
             for k, (ln, shape) in enumerate(zip(lines, shapes, strict=True))
         ]
+        infos = _with_row_labels(infos)
         headings = _headings(infos)
         tables: list[Table] = []
         used: set[int] = set()

@@ -11,6 +11,7 @@ currency and unit printed beside it (`Rp. 2.834.681 .000,-`, `125,56 %`, `3,13 (
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,16 @@ _HAS_DIGIT = re.compile(r"\d")
 _BRACKET_SPACE = re.compile(r"\(\s+|\s+\)")
 _SPACES = re.compile(r"\s+")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+MAX_ROW_LABEL_CHARS = 320  # a table row's label: a sasaran and an indikator run together
+# `mencapai 85,90 97,5`: a figure after these words is a sentence's, not a cell's
+_SENTENCE_LEAD = frozenset(
+    {
+        "sebesar", "yaitu", "yakni", "adalah", "mencapai", "menjadi", "dari", "sampai", "hingga", "dengan",
+        "atau", "dan", "senilai", "sejumlah", "sebanyak", "pada", "ke", "di", "untuk", "oleh", "sekitar",
+        "kurang", "lebih", "antara", "naik", "turun", "meningkat", "menurun", "tercapai", "terealisasi",
+    }
+)
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2,}[.!?]\s+[A-Z]|[;:]\s|\.\s*$")
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,17 @@ def _is_figure_token(tok: str, prev_word: str) -> bool:
     return not (_YEAR.match(tok) and prev_word in _YEAR_WORDS)
 
 
+def _ends_cell(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Token `i` is the line's last, or the next one opens another figure with a unit of its own
+    (`42 LHK 11 LHK 26,19 %`; not `MREP 2 Tahun 9 0 0`, where `2 Tahun` belongs to the label)."""
+    if i == len(tokens) - 1:
+        return True
+    if i + 2 >= len(tokens):
+        return False
+    nxt, unit = tokens[i + 1][0], tokens[i + 2][0]
+    return bool(_NUM.match(nxt) and not _CODE.match(nxt) and (_is_unit_word(unit) or _UNIT_PAREN.match(unit)))
+
+
 def _attaches(tok: str, is_last: bool) -> str | None:
     """The glue with which `tok` joins the figure before it, or None when it is not part of it."""
     if _FRAG.match(tok):
@@ -148,7 +170,7 @@ def shape_of(text: str) -> Shape:
             cells.append(open_cell)
             rp, prev_word = None, ""
             continue
-        glue = _attaches(tok, i == len(tokens) - 1) if open_cell is not None and rp is None else None
+        glue = _attaches(tok, _ends_cell(tokens, i)) if open_cell is not None and rp is None else None
         if glue is not None and open_cell is not None:
             open_cell.add(tok, end, glue)
             continue
@@ -174,6 +196,24 @@ def shape_of(text: str) -> Shape:
         figures = ()
     prefix = collapse(text[:prefix_end])
     return Shape(prefix, figures, len(prefix.split()), bool(_WIDE_GAP.search(text.strip())))
+
+
+def reads_as_label(prefix: str) -> bool:
+    """Text that can be a table row's label however long: no sentence break or full stop in it, not
+    ending in a word that leads a sentence's figure, and no longer than a sasaran and an indikator."""
+    if len(prefix) > MAX_ROW_LABEL_CHARS:
+        return False
+    words = prefix.split()
+    if words and words[-1].lower().strip(",") in _SENTENCE_LEAD:
+        return False
+    return not _SENTENCE_BREAK.search(prefix)
+
+
+def is_row_line(shape: Shape) -> bool:
+    """A long line that is one table row printed whole (pdftotext without -layout, cells apart by single
+    spaces): a label of no sentence, then at least two figure cells (`- - - Rp.126,525,000 …` counts
+    its dashes). A sentence's figures follow a word of the sentence (`sebesar`, `dari`) or a full stop."""
+    return len(shape.figures) >= 2 and reads_as_label(shape.prefix)
 
 
 def is_rownum_only(text: str) -> bool:

@@ -62,12 +62,16 @@ def detect_layout(lines: Sequence[Line]) -> str:
 def layout_extractors(layout: str) -> list[LayoutExtractor]:
     """The extractors run in turn, each on the lines the ones before it left. Space-aligned tables
     are read in every layout on the lines left by the others; in the plain layout the plain reader,
-    whose tables also show wide gaps, goes first."""
+    whose tables also show wide gaps, goes first. A tab-less file with pipe tables (`pipe`) may hold
+    plain-layout tables too (rows on one line, cells apart by single spaces): the plain reader reads
+    them last, on the lines the pipe and aligned readers left."""
     from extractors import aligned, formulas, pipe, plain, tabs
 
     chain: list[LayoutExtractor] = [formulas.FormulaExtractor(), pipe.PipeTableExtractor()]
     chain.append(plain.PlainLayoutExtractor() if layout == "plain" else tabs.TabTableExtractor())
     chain.append(aligned.AlignedTableExtractor())
+    if layout == "pipe":  # a tab-less file: the tables the pipe and aligned readers left are plain-layout ones
+        chain.append(plain.PlainLayoutExtractor())
     return chain
 
 
