@@ -244,8 +244,15 @@ class _Start:
 
 
 def _is_title(text: str) -> bool:
-    """A line above a header that names the table rather than a column (no column word but years)."""
-    return bool(_NUMBERED_HEADING.match(text)) or role_words(text, years=False) == 0
+    """A line above a header that names the table rather than a column (no column word but years),
+    or one set in bold or as a markdown heading (`**TARGET KINERJA …`: a header cell is never)."""
+    stripped = text.strip()
+    return (
+        bool(_NUMBERED_HEADING.match(text))
+        or role_words(text, years=False) == 0
+        or stripped.startswith(("**", "__", "#"))
+        or stripped.endswith(("**", "__"))
+    )
 
 
 def _find_header(infos: Sequence[Info], i: int, forced: bool = False) -> _Start | None:
@@ -321,6 +328,8 @@ def _is_new_header(block: Sequence[Info]) -> bool:
     if sum(role_words(b.text) for b in block) >= 2:
         return True
     first = block[0].text if block else ""
+    if opens_header(first) and role_words(first, years=False) >= 1 and len(first.split()) > 1:
+        return True  # `SASARAN INDIKATOR OUTPUT TARGET`: a text column's head, then a figure column's
     return opens_header(first) and vocab_hits(first) == len(first.split()) > 1
 
 
@@ -628,7 +637,7 @@ def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:
 
 def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[Header, list[Row]]:
     """Header and rows of a table whose cells are apart by single spaces (positions mean nothing)."""
-    n_fig = max(role_count(header_lines), most)
+    n_fig = max(role_count(header_lines, most), most)
     rows = _rows(region.events, n_fig, build_header(header_lines, n_fig).has_no, False)
     if len(rows) >= 2 and rows[0].blocks and not any(r.blocks for r in rows[1:]):
         # no row has a label but the first: the lines above its figures end the header
@@ -636,7 +645,8 @@ def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[He
         rows[0].blocks = []
     header = build_header(header_lines, n_fig)
     lift_leading_cells(rows, header.has_no, _has_year_column(header))
-    n_fig = max(role_count(header_lines), max((len(r.figs) for r in rows), default=0))
+    most = max((len(r.figs) for r in rows), default=0)
+    n_fig = max(role_count(header_lines, most), most)
     return build_header(header_lines, n_fig), rows
 
 

@@ -287,12 +287,71 @@ def _is_role_cell(cell: str) -> bool:
     return is_role(words[0]) or norm_word(words[0]) in _GENDER or any(is_year(w) for w in words)
 
 
-def role_count(lines: Sequence[str]) -> int:
-    """How many figure columns the header names (before the body is seen)."""
-    years = [w for line in lines if is_year_line(line) for w in line.split() if is_year(w)]
-    main = split_cells(" ".join(ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)))
+def _trailing_years(text: str) -> int:
+    """How many years end a line that opens with words (`BELANJA 2021 2022`: 2)."""
+    words = text.split()
+    n = 0
+    while n < len(words) and is_year(words[len(words) - 1 - n]) and not words[len(words) - 1 - n].startswith("("):
+        n += 1
+    return n if 2 <= n < len(words) else 0
+
+
+def split_years(lines: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(year cells, the other header lines less column numbers). A line of years gives its cells
+    (`Tahun 2021`, `2022`); a line of words ending in two years or more (`BELANJA 2021 2022`, the first
+    column's head printed beside the years over the groups below) gives those years, and its words
+    stay with the header text."""
+    years: list[str] = []
+    text: list[str] = []
+    for ln in lines:
+        if is_year_line(ln):
+            years += [" ".join(c.split()) for c in split_cells(ln)]
+        elif is_colnum_line(ln):
+            continue
+        elif n := _trailing_years(ln):
+            words = ln.split()
+            years += words[len(words) - n :]
+            text.append(" ".join(words[: len(words) - n]))
+        else:
+            text.append(ln)
+    return years, text
+
+
+def _is_lone_pct(cell: str) -> bool:
+    return cell.strip() in ("%", "(%)")
+
+
+def merge_lone_pct(cells: Sequence[str], wanted: int) -> list[str]:
+    """`% Realisasi Anggaran` is one column (the % of the budget realised), `Pagu Realisasi % Sisa` four:
+    a lone `%` cell is joined with the role cell after it only while the header names more figure
+    columns than `wanted`."""
+    out = list(cells)
+    k = 0
+    while sum(_is_role_cell(c) for c in out) > wanted and k < len(out) - 1:
+        if _is_lone_pct(out[k]) and _is_role_cell(out[k + 1]):
+            out[k : k + 2] = [f"{out[k]} {out[k + 1]}"]
+        k += 1
+    return out
+
+
+def role_count(lines: Sequence[str], fit: int = 0) -> int:
+    """How many figure columns the header names (before the body is seen); `fit`, when given, the
+    figures the body's rows hold, to which a lone `%` is joined with the word after it."""
+    year_cells, text_lines = split_years(lines)
+    years = [w for c in year_cells for w in c.split() if is_year(w)]
+    main = split_cells(" ".join(text_lines))
+    if fit:
+        main = merge_lone_pct(main, fit)
     roles = [c for c in main if _is_role_cell(c)]
     return max(len(roles), len(years))
+
+
+def _year_cycle(years: Sequence[str]) -> int:
+    """The length of the run of years that repeats over the columns (`2019 2020 2019 2020`: 2)."""
+    for c in range(1, len(years)):
+        if len(years) % c == 0 and list(years) == list(years[:c]) * (len(years) // c):
+            return c
+    return len(years)
 
 
 def _split_acronyms(cells: list[str], wanted: int) -> list[str]:
@@ -314,6 +373,9 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
     """(text cells, figure cells, year cells spread over the figure columns)."""
     first_role = next((i for i, c in enumerate(main) if _is_role_cell(c)), len(main))
     text, roles = main[:first_role], main[first_role:]
+    cycle = _year_cycle(years) if years else 0
+    groups = n_fig // cycle if cycle and cycle < len(years) and n_fig % cycle == 0 else n_fig
+    roles = merge_lone_pct(roles, groups)
     roles = _split_acronyms(roles, n_fig)
     if len(roles) > n_fig:
         text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig :]
@@ -326,6 +388,8 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
             spread = [y for y in years for _ in range(span)]
             if len(roles) == span and len(years) > 1:
                 roles = roles * len(years)
+            elif groups < n_fig and len(roles) == groups:
+                roles = [r for r in roles for _ in range(cycle)]  # each column's head over its run of years
         else:
             spread = [""] * (n_fig - len(years)) + years if len(years) < n_fig else years[-n_fig:]
     roles = [""] * (n_fig - len(roles)) + roles
@@ -333,9 +397,7 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
 
 
 def build_header(lines: Sequence[str], n_fig: int) -> Header:
-    year_lines = [ln for ln in lines if is_year_line(ln)]
-    years = [" ".join(c.split()) for ln in year_lines for c in split_cells(ln)]
-    text_lines = [ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)]
+    years, text_lines = split_years(lines)
     main = split_cells(" ".join(ln.strip() for ln in text_lines))
     text, roles, spread = _fig_heads(main, years, n_fig)
     has_no = bool(text) and (norm_word(text[0]) in _NO or text[0].lower() in _NO)

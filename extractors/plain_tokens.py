@@ -131,10 +131,13 @@ def _ends_cell(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
     (`42 LHK 11 LHK 26,19 %`; not `MREP 2 Tahun 9 0 0`, where `2 Tahun` belongs to the label)."""
     if i == len(tokens) - 1:
         return True
-    if i + 2 >= len(tokens):
+    nxt = tokens[i + 1][0]
+    if not _NUM.match(nxt) or _CODE.match(nxt):
         return False
-    nxt, unit = tokens[i + 1][0], tokens[i + 2][0]
-    return bool(_NUM.match(nxt) and not _CODE.match(nxt) and (_is_unit_word(unit) or _UNIT_PAREN.match(unit)))
+    if i + 2 == len(tokens) or "%" in nxt:
+        return True  # `11 LHK 26,19%`: the unit of the figure before the last
+    unit = tokens[i + 2][0]
+    return bool(_is_unit_word(unit) or _UNIT_PAREN.match(unit) or _PCT.match(unit))
 
 
 def _attaches(tok: str, is_last: bool) -> str | None:
