@@ -854,43 +854,71 @@ def _same_header(above: list[str], below: list[str]) -> bool:
     return len(rest) <= max(3, len(short) // 3)
 
 
+# a table's section label line between its parts (`Misi 2: Mewujudkan …`, `Sasaran Strategis 3: …`)
+_SECTION_LABEL = re.compile(r"^\s*\p{Lu}\p{L}+(?: \p{L}+)?\s+(?:\d{1,2}|[IVX]{1,4})\s*:")
+
+
 def _between_ok(lines: Sequence[Line], a: AlignedBlock, b: AlignedBlock) -> bool:
     """Block b may carry on a's table: at most MAX_BETWEEN lines between them, no caption, and no
     prose unless a page break (a page number, a form feed where the lines keep it) lies between
-    (a running title may be a long line; a sentence on one page ends the table)."""
+    (a running title may be a long line; a sentence on one page ends the table); a section label
+    (`Misi 2: …`) is no prose."""
     between = [k for k in range(a.end + 1, b.start) if lines[k].text.strip()]
     if len(between) > MAX_BETWEEN or any(is_caption(lines[k].text) for k in between):
         return False
     page_break = any("\f" in lines[k].text or is_page_number(lines, k) for k in range(a.end + 1, b.start + 1))
-    return page_break or not any(_is_prose(text_runs(lines[k].text)) for k in between)
+    return page_break or not any(
+        _is_prose(text_runs(lines[k].text)) and not _SECTION_LABEL.match(lines[k].text) for k in between
+    )
 
 
 def _column_words(rows: Sequence[Sequence[str]], width: int) -> list[set[str]]:
     return [{w.lower() for r in rows for w in _WORD.findall(r[j])} for j in range(width)]
 
 
+def _ordered_match(words_a: Sequence[set[str]], words_b: Sequence[set[str]], worded: Sequence[int]) -> list[int] | None:
+    """For the columns `worded` of b (in order), columns of a in non-decreasing order sharing the
+    most header words in all (ties: the nearer column); None when one of them shares none."""
+    width_a = len(words_a)
+    # best[i]: (score, mapping) of the columns so far with the last one mapped to a's column i
+    best: list[tuple[tuple[int, int], list[int]] | None] = [((0, 0), [])] * width_a
+    for j in worded:
+        step: list[tuple[tuple[int, int], list[int]] | None] = []
+        for i in range(width_a):
+            shared = len(words_a[i] & words_b[j])
+            prev = max((b for b in best[: i + 1] if b is not None), key=lambda b: b[0], default=None)
+            if not shared or prev is None:
+                step.append(None)
+                continue
+            (score, near), mapping = prev
+            step.append(((score + shared, near - abs(i - j)), [*mapping, i]))
+        best = step
+    found = max((b for b in best if b is not None), key=lambda b: b[0], default=None)
+    return found[1] if found is not None else None
+
+
 def column_map(header_a: Sequence[Sequence[str]], header_b: Sequence[Sequence[str]]) -> list[int] | None:
-    """For each column of a continuation's header, the column of the table's header it is
-    (most header words shared; a column without header words goes with the next one, as a row
-    number cut from its label); None when the columns do not line up in order."""
+    """For each column of a continuation's header, the column of the table's header it is (the
+    most header words shared in all, columns kept in order: a year spanning other columns in one
+    header and not in the other shares words with both; a column without header words goes with
+    the next one, as a row number cut from its label); None when the columns do not line up."""
     width_a, width_b = len(header_a[0]), len(header_b[0])
     if width_a == width_b:
         return list(range(width_b))
     words_a, words_b = _column_words(header_a, width_a), _column_words(header_b, width_b)
-    out: list[int | None] = []
-    for j in range(width_b):
-        if not words_b[j]:
-            out.append(None)
-            continue
-        best = max(range(width_a), key=lambda i: (len(words_a[i] & words_b[j]), -abs(i - j)))
-        out.append(best if words_a[best] & words_b[j] else None)
+    worded = [j for j in range(width_b) if words_b[j]]
+    matched = _ordered_match(words_a, words_b, worded)
+    if matched is None:
+        return None
+    out: list[int | None] = [None] * width_b
+    for j, i in zip(worded, matched, strict=True):
+        out[j] = i
     for j in range(width_b - 1, -1, -1):
         if out[j] is None:
             out[j] = out[j + 1] if j + 1 < width_b else None
     if any(m is None for m in out):
         return None
-    mapped = [m for m in out if m is not None]
-    return mapped if all(x <= y for x, y in itertools.pairwise(mapped)) else None
+    return [m for m in out if m is not None]
 
 
 def position_map(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]) -> list[int] | None:
@@ -931,6 +959,74 @@ def recut_block(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]
     if any(_crosses(runs, anchor.seps) for runs in cut):
         return None
     cells = tuple(tuple(cells_of(runs, anchor.seps)) for runs in cut)
+    return AlignedBlock(block.positions, anchor.seps, cells)
+
+
+SCALES = tuple(x / 100 for x in range(75, 135))  # page-to-page character grid scales tried (pdftotext per page)
+MAX_SHIFT = 20  # characters a continuation's columns may stand off the table's after scaling
+
+
+def _page_break_between(lines: Sequence[Line], a: AlignedBlock, b: AlignedBlock) -> bool:
+    return any("\f" in lines[k].text or is_page_number(lines, k) for k in range(a.end + 1, b.start + 1))
+
+
+def _figure_columns(block: AlignedBlock) -> set[int]:
+    depth = _header_depth(block)
+    return {j for cells in block.cells[depth:] for j, c in enumerate(cells) if c and is_value_cell(c)}
+
+
+def _placed(runs: Sequence[Run], scale: float, shift: int) -> tuple[Run, ...]:
+    return tuple(Run(round(scale * r.start + shift), round(scale * r.end + shift), r.text) for r in runs)
+
+
+_LETTERS = re.compile(r"\p{L}")
+
+
+def _bare_figure(text: str) -> bool:
+    """A figure with no words beside it (`408.000.000`, `Rp 12.500`, `81,5%`), not `2. Pembinaan dan`."""
+    return is_value_cell(text) and not _LETTERS.search(re.sub(r"^Rp\.?", "", text.strip()))
+
+
+def _fit_score(cut: Sequence[Sequence[Run]], anchor: AlignedBlock, figures: set[int]) -> tuple[int, int] | None:
+    """(lines whose runs all land in columns of their own, minus the text runs crossing a gap
+    column) of the runs placed in the anchor's columns; None when a figure lands in a column
+    without figures in the anchor."""
+    own = crossing = 0
+    for runs in cut:
+        cols = [column_of(r, anchor.seps) for r in runs]
+        if any(_bare_figure(r.text) and c not in figures for r, c in zip(runs, cols, strict=True)):
+            return None
+        own += len(set(cols)) == len(cols)
+        crossing += sum(_crosses((r,), anchor.seps) for r in runs)
+    return own, -crossing
+
+
+def rescaled_block(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]) -> AlignedBlock | None:
+    """A block without a header carrying on the table of `anchor` on the next page, where the
+    page's character grid is set wider or narrower (pdftotext -layout fits each page's text to
+    its own grid): its runs placed at scale*x + shift so that every figure lands in a column of
+    figures and every line's runs in columns of their own (the fewest runs crossing a gap column,
+    then the scale and shift nearest none); None when no placement does."""
+    if len(anchor.seps) < 2 or _header_depth(anchor) == len(anchor.cells):
+        return None
+    cut = [split_runs(text_runs(lines[k].text), block.seps) for k in block.positions]
+    figures = _figure_columns(anchor)
+    if not figures or not any(_bare_figure(r.text) for runs in cut for r in runs):
+        return None
+    best: tuple[tuple[int, int, float, int], float, int] | None = None
+    for scale in SCALES:
+        for shift in range(-MAX_SHIFT, MAX_SHIFT + 1):
+            score = _fit_score([_placed(runs, scale, shift) for runs in cut], anchor, figures)
+            if score is None:
+                continue
+            key = (*score, -abs(scale - 1), -abs(shift))
+            if best is None or key > best[0]:
+                best = (key, scale, shift)
+    if best is None or best[0][0] < len(cut):
+        return None
+    _, scale, shift = best
+    cells = tuple(tuple(cells_of(_placed(runs, scale, shift), anchor.seps)) for runs in cut)
+    log.debug("aligned continuation at line %d rescaled x%.2f%+.1f", lines[block.start].number, scale, shift)
     return AlignedBlock(block.positions, anchor.seps, cells)
 
 
@@ -976,6 +1072,8 @@ def join_continuations(
             mapping = None
             if out and anchor is not None and _between_ok(lines, out[-1][0], block):
                 recut = recut_block(block, anchor[0], lines)
+                if recut is None and _page_break_between(lines, out[-1][0], block):
+                    recut = rescaled_block(block, anchor[0], lines)
                 if recut is not None:
                     tab_lines, numbers = block_lines(recut, lines)
                     out.append((block, list(tab_lines), numbers))

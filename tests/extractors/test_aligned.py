@@ -344,3 +344,53 @@ No   Indikator Kinerja              Target   Realisasi   Capaian
 def test_a_table_repeating_the_header_after_a_sentence_on_the_same_page_is_a_table_of_its_own() -> None:
     first, second = _tables(SAME_PAGE)
     assert _lines(first.rows) == [{2}, {3}] and _lines(second.rows) == [{8}, {9}]
+
+
+RESCALED = """\
+Tabel 5 Program dan Anggaran Tahun 2023
+No   Program                     Satuan  Target      Anggaran (Rp)
+1    Program perencanaan         Dok          4        120.000.000
+     daerah terpadu
+2    Program pelayanan           Unit        12         80.500.000
+
+                                        7
+
+3     Program pengawasan                   Laporan          2               45.250.000
+      internal daerah
+      Kegiatan koordinasi                                                   30.000.000
+      Jumlah                                                               275.750.000
+"""
+
+
+def test_a_continuation_on_a_page_set_on_a_wider_character_grid_is_read_in_the_table_columns() -> None:
+    [table] = _tables(RESCALED)
+    assert _texts(table.header) == [["No", "Program", "Satuan", "Target", "Anggaran (Rp)"]]
+    assert _texts(table.rows) == [
+        ["1", "Program perencanaan daerah terpadu", "Dok", "4", "120.000.000"],
+        ["2", "Program pelayanan", "Unit", "12", "80.500.000"],
+        ["3", "Program pengawasan internal daerah", "Laporan", "2", "45.250.000"],
+        ["", "Kegiatan koordinasi", "", "", "30.000.000"],
+        ["", "Jumlah", "", "", "275.750.000"],
+    ]
+    assert _lines(table.rows) == [{3}, {5}, {9}, {11}, {12}]
+
+
+SECTIONS = """\
+Misi 1: Meningkatkan tata kelola pemerintahan daerah yang bersih dan akuntabel
+                                        Tahun 2023
+No   Sasaran                       Satuan      Target     Anggaran (Rp)
+1    Meningkatnya kualitas         Dok              4       150.000.000
+     perencanaan
+Misi 2: Meningkatkan mutu pelayanan publik yang cepat, mudah dan terjangkau bagi warga
+No   Sasaran                       Satuan      Target      Tahun 2023 Anggaran (Rp)
+2    Meningkatnya kepuasan         Indeks          82          90.000.000
+     masyarakat
+                                   JUMLAH                     240.000.000
+"""
+
+
+def test_a_section_label_between_a_table_and_its_repeated_header_is_no_sentence_ending_it() -> None:
+    [table] = _tables(SECTIONS)
+    assert [r[-1] for r in _texts(table.rows)] == ["150.000.000", "90.000.000", "240.000.000"]
+    assert _texts(table.rows)[1][:4] == ["2", "Meningkatnya kepuasan masyarakat", "Indeks", "82"]
+    assert _lines(table.rows) == [{4}, {8}, {10}]
