@@ -39,6 +39,7 @@ from extractors.plain_rows import (
     Fig,
     Row,
     RowCells,
+    body_roles,
     column_role,
     finish_row,
     finish_wide_row,
@@ -54,6 +55,7 @@ from extractors.plain_tokens import (
     is_page_number,
     is_row_line,
     is_rownum_only,
+    is_short_row_line,
     is_unit_only,
     is_year,
     is_year_line,
@@ -153,11 +155,18 @@ def _text_kind(text: str) -> str:
     return "text"
 
 
-def _is_prose(info: Info) -> bool:
+def _is_prose(info: Info, n_fig: int = 0) -> bool:
+    """A line too long for a label cell, unless it is one whole row (see `is_row_line`; with `n_fig`, the
+    figure columns of the table it would belong to, a row of fewer figures that carry their units) or a
+    header line however long (`Sasaran Kegiatan Indikator Kinerja Kegiatan Target Realisasi Capaian`)."""
     prefix = info.shape.prefix
     if info.row_label or (len(prefix) <= MAX_LABEL_CHARS and info.shape.words <= MAX_LABEL_WORDS):
         return False
-    return info.kind != "figure" or not is_row_line(info.shape)
+    if info.kind == "text":
+        return not is_headerish(info.text)
+    if info.kind != "figure":
+        return True
+    return not (is_row_line(info.shape) or (n_fig and is_short_row_line(info.shape, n_fig)))
 
 
 def _with_row_labels(infos: list[Info]) -> list[Info]:
@@ -177,10 +186,11 @@ def _is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text) or _DASH_CAPTION.match(text))
 
 
-def _ends_region(info: Info) -> bool:
-    """A line no table row can hold: prose, a caption, a heading, a source note, a formula, a date."""
+def _ends_region(info: Info, n_fig: int = 0) -> bool:
+    """A line no table row can hold: prose, a caption, a heading, a source note, a formula, a date.
+    `n_fig`: the figure columns the table's header names (0 when not known)."""
     text = info.text
-    if info.kind in ("claimed", "formula") or _is_prose(info) or _is_caption(text) or _PICTURE.match(text):
+    if info.kind in ("claimed", "formula") or _is_prose(info, n_fig) or _is_caption(text) or _PICTURE.match(text):
         return True
     if info.kind == "figure":
         return False
@@ -260,17 +270,20 @@ def _find_header(infos: Sequence[Info], i: int, forced: bool = False) -> _Start 
 
     `forced`: line `i` is a header by its place (under a sub-heading), whatever its words."""
     pre: list[Info] = []
+    n_fig = 0  # the figure columns the header lines so far name
     j = i
     while j < len(infos):
         info = infos[j]
         if info.kind in ("blank", "page"):
             j += 1
             continue
-        if info.kind == "figure" and not _is_prose(info):
+        if info.kind == "figure" and not _is_prose(info, n_fig):
             break
-        if (_ends_region(info) and j > i) or len(pre) >= MAX_HEADER_LINES:
+        if (_ends_region(info, n_fig) and j > i) or len(pre) >= MAX_HEADER_LINES:
             return None
         pre.append(info)
+        if has_role(info.text) or info.kind == "colnum":
+            n_fig = role_count([x.text for x in pre])
         j += 1
     else:
         return None
@@ -357,7 +370,7 @@ def _is_repeat(block: list[Info], pending: list[Info], htext: str) -> int:
     return 0 if htext.endswith(btext) and len(btext) > 8 else -1
 
 
-def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
+def _scan_body(infos: Sequence[Info], start: _Start, htext: str, n_fig: int = 0) -> _Region:
     first = start.label_infos[0].index if start.label_infos else start.body_start
     region = _Region(list(start.header_infos), list(infos[first : start.body_start]))
     pending = len(start.label_infos)
@@ -368,7 +381,7 @@ def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
             region.events.append(info)
             m += 1
             continue
-        if _ends_region(info) or subheading_header(infos, m) is not None:
+        if _ends_region(info, n_fig) or subheading_header(infos, m) is not None:
             break
         if info.kind == "years" or (info.kind == "text" and starts_header(info.text)):
             block = _header_block(infos, m)
@@ -569,7 +582,7 @@ class PlainLayoutExtractor:
         if start is None:
             return None
         header_lines = [h.text for h in start.header_infos]
-        region = _scan_body(infos, start, header_text(header_lines))
+        region = _scan_body(infos, start, header_text(header_lines), role_count(header_lines))
         figure_events = [e for e in region.events if e.kind == "figure"]
         if not figure_events:
             return None
@@ -581,6 +594,7 @@ class PlainLayoutExtractor:
             header, rows = _read_plain(region, list(header_lines), most)
             n_fig = header.n_fig
             roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
+            roles = body_roles(roles, rows)
             items = numbered_last(rows)
             finished = [finish_row(r, header.has_no, header.n_text, roles, items) for r in rows]
         finished = drop_chart_tail(finished)

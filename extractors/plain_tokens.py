@@ -52,7 +52,12 @@ _SENTENCE_LEAD = frozenset(
         "kurang", "lebih", "antara", "naik", "turun", "meningkat", "menurun", "tercapai", "terealisasi",
     }
 )
-_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2,}[.!?]\s+[A-Z]|[;:]\s|\.\s*$")
+_SENTENCE_BREAK = re.compile(r"([^\W\d_]+)[.!?]\s+[A-Z]|[;:]\s|\.\s*$")
+# abbreviations a label may hold before a capital (`Kab. Jember`, `dll. `); a roman numeral or an
+# acronym before its full stop (`II. Optimalnya`) numbers the row
+_ABBREVIATIONS = frozenset(
+    {"kab", "kec", "kel", "prov", "dll", "dsb", "dst", "tgl", "hal", "jl", "no", "nomor", "th", "thn"}
+)
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,14 @@ def reads_as_label(prefix: str) -> bool:
     words = prefix.split()
     if words and words[-1].lower().strip(",") in _SENTENCE_LEAD:
         return False
-    return not _SENTENCE_BREAK.search(prefix)
+    return not any(_is_sentence_break(m) for m in _SENTENCE_BREAK.finditer(prefix))
+
+
+def _is_sentence_break(m: re.Match[str]) -> bool:
+    word = m.group(1)
+    if word is None:
+        return True  # `; `, `: `, a full stop ending the text
+    return len(word) > 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS
 
 
 def is_row_line(shape: Shape) -> bool:
@@ -217,6 +229,22 @@ def is_row_line(shape: Shape) -> bool:
     spaces): a label of no sentence, then at least two figure cells (`- - - Rp.126,525,000 …` counts
     its dashes). A sentence's figures follow a word of the sentence (`sebesar`, `dari`) or a full stop."""
     return len(shape.figures) >= 2 and reads_as_label(shape.prefix)
+
+
+def _carries_unit(fig: Figure) -> bool:
+    """`91 (Indeks)`, `100%`, `Rp. 453.966.000`, `42 LHK`: a figure printed with its unit."""
+    return fig.kind in ("pct", "amount") or fig.text != fig.text.split(" ")[0] or fig.kind == "dash"
+
+
+def is_short_row_line(shape: Shape, n_fig: int) -> bool:
+    """A long line that is a row of a table naming `n_fig` figure columns though it holds fewer figures
+    (a target-only row `… di Wilayah 91 (Indeks)`, an average `Rata-rata capaian … 86,75%`): each figure
+    printed with its unit, under a label of no sentence."""
+    return (
+        0 < len(shape.figures) <= n_fig
+        and all(_carries_unit(f) for f in shape.figures)
+        and reads_as_label(shape.prefix)
+    )
 
 
 def is_rownum_only(text: str) -> bool:
