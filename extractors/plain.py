@@ -231,6 +231,27 @@ def subheading_header(infos: Sequence[Info], i: int) -> int | None:
     return head.index if first is not None and first.kind == "figure" and first.shape.prefix else None
 
 
+MAX_MATRIX_HEADER_WORDS = 20
+
+
+def _heads_matrix(infos: Sequence[Info], i: int) -> bool:
+    """A header line of column names the vocabulary does not know (`Tahun Pelanggaran … ditangani …
+    Capaian`) heads a table when it names a figure column, reads as no sentence, and the lines under it
+    are rows of figures alone (`2020 27 27 100 %`), each as many, two or more."""
+    info = infos[i]
+    if info.kind != "text" or info.shape.words > MAX_MATRIX_HEADER_WORDS or role_words(info.text, years=False) < 1:
+        return False
+    if not reads_as_label(info.shape.prefix) or _is_caption(info.text) or is_heading(info.text):
+        return False
+    first = _next_text(infos, i)
+    if first is None or first.kind != "figure" or first.shape.prefix or len(first.shape.figures) < 2:
+        return False
+    nxt = _next_text(infos, first.index)
+    return nxt is None or nxt.kind != "figure" or nxt.shape.prefix != "" or (
+        len(nxt.shape.figures) == len(first.shape.figures)
+    )
+
+
 def is_heading(text: str) -> bool:
     stripped = collapse(text)
     return (
@@ -554,7 +575,8 @@ class PlainLayoutExtractor:
                     used |= lines_used
                     i = max(end, i + 1)
                     continue
-            if (
+            matrix = _heads_matrix(infos, i)
+            if not matrix and (
                 info.kind != "text"
                 or info.shape.words > MAX_HEADER_WORDS
                 or not starts_header(info.text)
@@ -563,7 +585,7 @@ class PlainLayoutExtractor:
             ):
                 i += 1
                 continue
-            found = self._table_at(infos, i, source_file, headings, len(tables))
+            found = self._table_at(infos, i, source_file, headings, len(tables), forced=matrix)
             if found is None:
                 i += 1
                 continue
@@ -576,9 +598,9 @@ class PlainLayoutExtractor:
 
     def _table_at(
         self, infos: Sequence[Info], i: int, source_file: str, headings: Sequence[str], n_before: int,
-        subheading: str = "",
+        subheading: str = "", forced: bool = False,
     ) -> tuple[Table, set[int], int] | None:
-        start = _find_header(infos, i, forced=bool(subheading))
+        start = _find_header(infos, i, forced=bool(subheading) or forced)
         if start is None:
             return None
         header_lines = [h.text for h in start.header_infos]

@@ -264,7 +264,22 @@ def split_cells(text: str) -> list[str]:
             cells[-1].append(word)
         else:
             cells.append([word])
-    return [" ".join(c) for c in cells]
+    return [part for c in cells for part in split_repeat(" ".join(c))]
+
+
+def split_repeat(cell: str) -> list[str]:
+    """`Tahun Pro Yustisia ditangani Pro Yustisia ditindaklanjuti` → `Tahun`, `Pro Yustisia ditangani`,
+    `Pro Yustisia ditindaklanjuti`: two words of a capital (no acronym) printed again open the next cell."""
+    words = cell.split()
+    for i in range(len(words) - 3):
+        pair = words[i : i + 2]
+        if not pair[0][:1].isupper() or pair[0].isupper():
+            continue
+        for j in range(i + 2, len(words) - 1):
+            if words[j : j + 2] == pair:
+                head = [" ".join(words[:i])] if i else []
+                return [*head, " ".join(words[i:j]), *split_repeat(" ".join(words[j:]))]
+    return [cell]
 
 
 @dataclass(frozen=True)

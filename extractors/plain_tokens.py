@@ -237,14 +237,16 @@ def _carries_unit(fig: Figure) -> bool:
 
 
 def is_short_row_line(shape: Shape, n_fig: int) -> bool:
-    """A long line that is a row of a table naming `n_fig` figure columns though it holds fewer figures
+    """A long line that is a row of a table naming `n_fig` figure columns though it may hold fewer figures
     (a target-only row `… di Wilayah 91 (Indeks)`, an average `Rata-rata capaian … 86,75%`): each figure
-    printed with its unit, under a label of no sentence."""
-    return (
-        0 < len(shape.figures) <= n_fig
-        and all(_carries_unit(f) for f in shape.figures)
-        and reads_as_label(shape.prefix)
-    )
+    printed with its unit, or the one figure of a one-column table, under a label of no sentence."""
+    if not 0 < len(shape.figures) <= n_fig or not reads_as_label(shape.prefix):
+        return False
+    if all(_carries_unit(f) for f in shape.figures):
+        return True
+    # the one figure column of a target table (`1 Optimalnya … di Wilayah 90.8`): a bare figure under a
+    # label that opens as a row does (a capital or a row number), not as a sentence running on
+    return n_fig == len(shape.figures) == 1 and (shape.prefix[:1].isupper() or shape.prefix[:1].isdigit())
 
 
 def is_rownum_only(text: str) -> bool:
