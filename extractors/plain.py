@@ -231,7 +231,7 @@ def subheading_header(infos: Sequence[Info], i: int) -> int | None:
     return head.index if first is not None and first.kind == "figure" and first.shape.prefix else None
 
 
-MAX_MATRIX_HEADER_WORDS = 20
+MAX_MATRIX_HEADER_WORDS = 40
 
 
 def _heads_matrix(infos: Sequence[Info], i: int) -> bool:

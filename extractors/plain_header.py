@@ -50,6 +50,7 @@ ROLE_WORDS = frozenset(
         "prognosis",
         "deviasi",
         "total",
+        "rata-rata",
     }
 )
 # words that head a text column or qualify another header word
@@ -241,6 +242,8 @@ def _joins_current(word: str, current: list[str]) -> bool:
         return head in ("tahun", "th", "ta") and len(current) == 1
     if head in _QUALIFIED and w in _QUALIFIERS:
         return True
+    if norm_word(last) == "rata-rata":
+        return True  # `Rata-rata Capaian …`: the average of the column word after it
     if len(current) == 1 and head in _FUNDED and w == "anggaran":
         return True
     return not _in(word, _STARTERS)
@@ -254,13 +257,18 @@ def split_cells(text: str) -> list[str]:
     """`Kegiatan Anggaran Realisasi Persentase` → 4 cells; `Sasaran Kegiatan Indikator Kinerja` → 2."""
     cells: list[list[str]] = []
     end = 0
-    for m in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    for k, m in enumerate(tokens):
         word, wide = m.group(0), m.start() - end >= _WIDE
         end = m.end()
         if cells and _mends(cells[-1][-1], word):
             cells[-1][-1] += word  # `Targe` `t`: a word broken at the line end
             continue
-        if cells and not (wide and not word.startswith("(")) and _joins_current(word, cells[-1]):
+        after = norm_word(tokens[k + 1].group(0)) if k + 1 < len(tokens) else ""
+        unit_of_work = norm_word(word) == "satuan" and after == "kerja"
+        if cells and not wide and unit_of_work:
+            cells[-1].append(word)  # `Satuan Kerja`, a work unit, heads no `Satuan` column
+        elif cells and not (wide and not word.startswith("(")) and _joins_current(word, cells[-1]):
             cells[-1].append(word)
         else:
             cells.append([word])
