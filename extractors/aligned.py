@@ -475,12 +475,68 @@ def _block(runs: Sequence[Sequence[Run]]) -> tuple[int, int, tuple[Separator, ..
     return None
 
 
+_CURRENCY = re.compile(r"^(?:Rp|IDR)\.?$", re.I)
+
+
+def _figure_columns_of(cut: Sequence[Sequence[Run]], seps: Sequence[Separator]) -> set[int]:
+    """Columns that on most lines of figures (two at least) end in a figure."""
+    ended: dict[int, int] = {}
+    filled: dict[int, int] = {}
+    for runs in cut:
+        if not _is_body_line(runs):
+            continue
+        last: dict[int, Run] = {}
+        for r in runs:
+            last[column_of(r, seps)] = r
+        for j, r in last.items():
+            filled[j] = filled.get(j, 0) + 1
+            ended[j] = ended.get(j, 0) + _bare_figure(r.text)
+    return {j for j, n in filled.items() if ended.get(j, 0) >= MIN_FIGURE_LINES and 2 * ended.get(j, 0) > n}
+
+
+def _labels_left_of_figures(
+    cut: Sequence[Sequence[Run]], seps: Sequence[Separator], cells: list[tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """The text before a figure ending a cell of a column of figures (pdfplumber's layout text
+    pushes a long label up to the next column, or up to a single space before the figure) ends
+    the cell on its left; where one
+    was, the text of the lines without figures below the header in such a column too (wrapped
+    labels pushed as far)."""
+    figure_columns = _figure_columns_of(cut, seps)
+    out = list(cells)
+    moved = False
+    for i, runs in enumerate(cut):
+        for a, b in itertools.pairwise(runs):
+            j = column_of(b, seps)
+            if j not in figure_columns or j == 0 or column_of(a, seps) != j or _CURRENCY.match(a.text):
+                continue
+            if not _bare_figure(b.text) or not _LETTERS.search(a.text) or not out[i][j].endswith(f" {b.text}"):
+                continue
+            moved = True
+            row = list(out[i])
+            label = row[j][: -len(b.text)].strip()
+            row[j - 1], row[j] = f"{row[j - 1]} {label}".strip(), b.text
+            out[i] = tuple(row)
+    if not moved:
+        return out
+    first = next((i for i, c in enumerate(out) if _line_has_figure(c)), len(out))
+    for i in range(first + 1, len(out)):
+        if _line_has_figure(out[i]):
+            continue
+        row = list(out[i])
+        for j in sorted(figure_columns):
+            if j > 0 and row[j]:
+                row[j - 1], row[j] = f"{row[j - 1]} {row[j]}".strip(), ""
+        out[i] = tuple(row)
+    return out
+
+
 def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> AlignedBlock | None:
     found = _block(runs)
     if found is None:
         return None
     start, last, seps, cut = found
-    cells = [tuple(cells_of(r, seps)) for r in cut]
+    cells = _labels_left_of_figures(cut, seps, [tuple(cells_of(r, seps)) for r in cut])
     cells, spanning, span_cells = _spanning_headers(cut, seps, cells)
     rows = [c for c in cells if _is_row(c)]
     figures = any(_has_figure_right(c) for c in rows)
@@ -705,14 +761,72 @@ def _joins(above: Sequence[Sequence[Run]], below: Sequence[Sequence[Run]]) -> bo
     return len(figures) < 2 or bool(figures[0] & figures[1])
 
 
+MIN_FIGURE_LINES = 2  # other lines whose figures standing alone make a column of figures
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_DIGIT = re.compile(r"\d")
+
+
+def _lone_figures(runs: Sequence[Run]) -> list[Run]:
+    """A line's figures standing alone (a run of one token, with a digit, no year)."""
+    return [
+        r
+        for r in runs
+        if " " not in r.text and _bare_figure(r.text) and not _YEAR.match(r.text) and _DIGIT.search(r.text)
+    ]
+
+
+def _overlaps(run: Run, others: Sequence[Run]) -> bool:
+    return any(o.start < run.end and run.start < o.end for o in others)
+
+
+def _label_figure(run: Run) -> tuple[Run, Run] | None:
+    """A run ending in a figure a single space after a word (`Jumlah rekomendasi 200`), as the
+    label and the figure."""
+    head, _, tail = run.text.rpartition(" ")
+    last = head.rsplit(" ", 1)[-1]
+    if not head or not _LETTERS.search(last) or last.rstrip(".").lower() in {"rp", "idr"}:
+        return None
+    if not _bare_figure(tail) or _YEAR.match(tail):
+        return None
+    if " " in tail or "Rp" in tail:
+        return None
+    at = run.end - len(tail)
+    return Run(run.start, run.start + len(head), head), Run(at, run.end, tail)
+
+
+def split_label_figures(rows: Sequence[Sequence[Run]]) -> list[tuple[Run, ...]]:
+    """Runs cut between a label and the figure a single space after it where that figure stands in
+    a column of figures: over figures standing alone on MIN_FIGURE_LINES other lines, on a line
+    holding another figure alone (pdfplumber's layout text sets columns a single space apart
+    when the page's text is set tighter than its character grid)."""
+    lone = [_lone_figures(runs) for runs in rows]
+    out: list[tuple[Run, ...]] = []
+    for i, runs in enumerate(rows):
+        if not lone[i] or all(len(r.text.split()) < 2 for r in runs):
+            out.append(tuple(runs))
+            continue
+        cut: list[Run] = []
+        for run in runs:
+            pair = _label_figure(run)
+            if pair is not None:
+                figure = pair[1]
+                over = sum(_overlaps(figure, lone[j]) for j in range(len(rows)) if j != i)
+                if over >= MIN_FIGURE_LINES:
+                    cut.extend(pair)
+                    continue
+            cut.append(run)
+        out.append(tuple(cut))
+    return out
+
+
 def find_blocks(lines: Sequence[Line], claimed: frozenset[int]) -> list[AlignedBlock]:
     """Every space-aligned table region among the unclaimed lines: the chunks of a group (apart by
     blank lines) that keep the same gap columns are read as one table."""
     out: list[AlignedBlock] = []
     runs_at = {}
     for positions in _groups(lines, claimed):
-        for k in positions:
-            runs_at[k] = text_runs(lines[k].text)
+        for k, runs in zip(positions, split_label_figures([text_runs(lines[k].text) for k in positions]), strict=True):
+            runs_at[k] = runs
         if sum(len(runs_at[k]) >= 2 for k in positions) < 2:
             continue
         tables: list[list[int]] = []

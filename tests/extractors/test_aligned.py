@@ -394,3 +394,56 @@ def test_a_section_label_between_a_table_and_its_repeated_header_is_no_sentence_
     assert [r[-1] for r in _texts(table.rows)] == ["150.000.000", "90.000.000", "240.000.000"]
     assert _texts(table.rows)[1][:4] == ["2", "Meningkatnya kepuasan masyarakat", "Indeks", "82"]
     assert _lines(table.rows) == [{4}, {8}, {10}]
+
+
+# pdfplumber's layout text: a page set tighter than its character grid pushes a long label up to
+# the figure after it (a single space apart) and wrapped labels across the figure columns
+SQUEEZED = """\
+Tabel 9 Efisiensi Penggunaan Anggaran
+ No.  Sasaran        Indikator Kinerja     Capaian    Serapan  Efisiensi
+  1.  Meningkatnya   Jumlah dokumen RKA 150      92,10      57,90
+      mutu perencanaan daerah yang disahkan
+                     Persentase aduan   110      95,00      15,00
+                     yang ditangani tepat waktu
+  2.  Meningkatnya   Jumlah pelatihan 120,50     88,40      32,10
+      kapasitas aparatur sipil negara daerah
+  3.  Tersedianya    Jumlah regulasi 125,00      90,00      35,00
+      standar pelayanan publik yang
+                Rata-Rata            126,38      91,38      35,00
+"""
+
+
+def test_a_figure_pushed_against_its_label_stands_in_its_column_of_figures() -> None:
+    [table] = _tables(SQUEEZED)
+    rows = _texts(table.rows)
+    assert [r[1:] for r in rows if r[1]] == [
+        ["150", "92,10", "57,90"],
+        ["110", "95,00", "15,00"],
+        ["120,50", "88,40", "32,10"],
+        ["125,00", "90,00", "35,00"],
+        ["126,38", "91,38", "35,00"],
+    ]
+    assert rows[0][0] == "1. Meningkatnya Jumlah dokumen RKA mutu perencanaan daerah yang disahkan"
+    assert rows[1][0] == "Persentase aduan yang ditangani tepat waktu"
+    assert [r[0] for r in rows if r[1]][-1] == "Rata-Rata"
+    assert _lines(table.rows)[:2] == [{3}, {5}]
+
+
+def test_a_figure_is_cut_from_its_label_only_over_a_column_of_figures_standing_alone() -> None:
+    from extractors.aligned import split_label_figures
+
+    rows = [
+        text_runs("Jumlah laporan kinerja 12      4,5"),
+        text_runs("Jumlah kajian          10      3,5"),
+        text_runs("Jumlah rapat           14      2,5"),
+        text_runs("Belanja barang jasa Rp 12      1,5"),
+        text_runs("Rencana program tahun 2024     1,0"),
+    ]
+    cut = [[r.text for r in runs] for runs in split_label_figures(rows)]
+    assert cut == [
+        ["Jumlah laporan kinerja", "12", "4,5"],
+        ["Jumlah kajian", "10", "3,5"],
+        ["Jumlah rapat", "14", "2,5"],
+        ["Belanja barang jasa Rp 12", "1,5"],  # a sum in rupiah is one figure
+        ["Rencana program tahun 2024", "1,0"],  # a year ends a label
+    ]
