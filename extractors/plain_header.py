@@ -396,6 +396,8 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
     """(text cells, figure cells, year cells spread over the figure columns)."""
     first_role = next((i for i, c in enumerate(main) if _is_role_cell(c)), len(main))
     text, roles = main[:first_role], main[first_role:]
+    while not years and len(roles) < n_fig and len(text) > 1 and not _in(text[-1].split()[0], VOCAB):
+        roles.insert(0, text.pop())  # `Tahun | Perkara yang diterima | … | Capaian`: names no word knows
     cycle = _year_cycle(years) if years else 0
     groups = n_fig // cycle if cycle and cycle < len(years) and n_fig % cycle == 0 else n_fig
     roles = merge_lone_pct(roles, groups)

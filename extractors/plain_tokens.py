@@ -52,7 +52,7 @@ _SENTENCE_LEAD = frozenset(
         "kurang", "lebih", "antara", "naik", "turun", "meningkat", "menurun", "tercapai", "terealisasi",
     }
 )
-_SENTENCE_BREAK = re.compile(r"([^\W\d_]+)[.!?]\s+[A-Z]|[;:]\s|\.\s*$")
+_SENTENCE_BREAK = re.compile(r"([^\W\d_]+)[.!?]\s+[A-Z]|[;:](?:\s|$)|\.\s*$")
 # abbreviations a label may hold before a capital (`Kab. Jember`, `dll. `); a roman numeral or an
 # acronym before its full stop (`II. Optimalnya`) numbers the row
 _ABBREVIATIONS = frozenset(
