@@ -244,12 +244,49 @@ def _heads_matrix(infos: Sequence[Info], i: int) -> bool:
     if not reads_as_label(info.shape.prefix) or _is_caption(info.text) or is_heading(info.text):
         return False
     first = _next_text(infos, i)
-    if first is None or first.kind != "figure" or first.shape.prefix or len(first.shape.figures) < 2:
+    if first is None or first.kind != "figure":
+        return False
+    if first.shape.prefix:
+        return _heads_labelled_rows(infos, first)
+    if len(first.shape.figures) < 2:
         return False
     nxt = _next_text(infos, first.index)
     return nxt is None or nxt.kind != "figure" or nxt.shape.prefix != "" or (
         len(nxt.shape.figures) == len(first.shape.figures)
     )
+
+
+def _trailing_roles(text: str) -> int:
+    """How many words ending the line head a figure column (`Tindakan Administratif Jumlah`: 1)."""
+    words = text.split()
+    n = 0
+    while n < len(words) - 1 and role_words(words[len(words) - 1 - n], years=False):
+        n += 1
+    return n
+
+
+def _heads_labelled_rows(infos: Sequence[Info], first: Info) -> bool:
+    """The header line above `first` ends in as many figure-column words as each of the (two or more)
+    labelled rows under it holds figures (`Tindakan Administratif Keimigrasian Jumlah` / `Deportasi 16`)."""
+    header = infos[_prev_text(infos, first.index)]
+    k = _trailing_roles(header.text)
+    if not k:
+        return False
+    rows = [first]
+    nxt = _next_text(infos, first.index)
+    while nxt is not None and nxt.kind == "figure" and len(rows) < 2:
+        rows.append(nxt)
+        nxt = _next_text(infos, nxt.index)
+    return len(rows) >= 2 and all(
+        r.shape.prefix and len(r.shape.figures) == k and not _is_prose(r, k) for r in rows
+    )
+
+
+def _prev_text(infos: Sequence[Info], i: int) -> int:
+    j = i - 1
+    while j > 0 and infos[j].kind in ("blank", "page"):
+        j -= 1
+    return j
 
 
 def is_heading(text: str) -> bool:
