@@ -709,8 +709,13 @@ def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:
 
 
 def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[Header, list[Row]]:
-    """Header and rows of a table whose cells are apart by single spaces (positions mean nothing)."""
-    n_fig = max(role_count(header_lines, most), most)
+    """Header and rows of a table whose cells are apart by single spaces (positions mean nothing).
+
+    The figures on one line tell the figure columns only where rows are printed whole, each with its
+    label (else a row's figures are spread over lines, and the header's words count its columns)."""
+    figure_events = [e for e in region.events if e.kind == "figure"]
+    whole_rows = sum(bool(e.shape.prefix) for e in figure_events) * 2 > len(figure_events)
+    n_fig = max(role_count(header_lines, most if whole_rows else 0), most)
     rows = _rows(region.events, n_fig, build_header(header_lines, n_fig).has_no, False)
     if len(rows) >= 2 and rows[0].blocks and not any(r.blocks for r in rows[1:]):
         # no row has a label but the first: the lines above its figures end the header
@@ -719,7 +724,7 @@ def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[He
     header = build_header(header_lines, n_fig)
     lift_leading_cells(rows, header.has_no, _has_year_column(header))
     most = max((len(r.figs) for r in rows), default=0)
-    n_fig = max(role_count(header_lines, most), most)
+    n_fig = max(role_count(header_lines, most if whole_rows else 0), most)
     return build_header(header_lines, n_fig), rows
 
 

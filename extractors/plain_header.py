@@ -50,7 +50,6 @@ ROLE_WORDS = frozenset(
         "prognosis",
         "deviasi",
         "total",
-        "rata-rata",
     }
 )
 # words that head a text column or qualify another header word
@@ -117,6 +116,7 @@ _STARTERS = ROLE_WORDS - {"rp", "rp.", "total"} | {
     "belanja",
     "kode",
     "tahun",
+    "rata-rata",
 }
 # `Sasaran Kegiatan`, `Indikator Kinerja Program`: a head word and the words that qualify it
 _QUALIFIED = frozenset({"sasaran", "indikator", "jumlah", "kode", "sub", "uraian", "jenis"})
@@ -277,9 +277,10 @@ def split_cells(text: str) -> list[str]:
 
 def split_repeat(cell: str) -> list[str]:
     """`Tahun Pro Yustisia ditangani Pro Yustisia ditindaklanjuti` → `Tahun`, `Pro Yustisia ditangani`,
-    `Pro Yustisia ditindaklanjuti`: two words of a capital (no acronym) printed again open the next cell."""
+    `Pro Yustisia ditindaklanjuti`: two words of a capital (no acronym) that open the cell, or follow its
+    head word, printed again open the next cell."""
     words = cell.split()
-    for i in range(len(words) - 3):
+    for i in range(min(2, len(words) - 3)):  # the repeated words open the cell or follow its head word
         pair = words[i : i + 2]
         if not pair[0][:1].isupper() or pair[0].isupper():
             continue
@@ -307,6 +308,8 @@ def header_text(lines: Sequence[str]) -> str:
 
 def _is_role_cell(cell: str) -> bool:
     words = cell.split()
+    if norm_word(words[0]) == "rata-rata":  # `Rata-rata Capaian …`: the average of a figure column
+        return any(is_role(w) for w in words[1:])
     return is_role(words[0]) or norm_word(words[0]) in _GENDER or any(is_year(w) for w in words)
 
 

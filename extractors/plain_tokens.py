@@ -50,6 +50,7 @@ _SENTENCE_LEAD = frozenset(
         "sebesar", "yaitu", "yakni", "adalah", "mencapai", "menjadi", "dari", "sampai", "hingga", "dengan",
         "atau", "dan", "senilai", "sejumlah", "sebanyak", "pada", "ke", "di", "untuk", "oleh", "sekitar",
         "kurang", "lebih", "antara", "naik", "turun", "meningkat", "menurun", "tercapai", "terealisasi",
+        "nomor", "no", "no.", "pasal", "ayat",
     }
 )
 _SENTENCE_BREAK = re.compile(r"([^\W\d_]+)[.!?]\s+[A-Z]|[;:](?:\s|$)|\.\s*$")
@@ -139,6 +140,8 @@ def _ends_cell(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
     nxt = tokens[i + 1][0]
     if not _NUM.match(nxt) or _CODE.match(nxt):
         return False
+    if tokens[i][0].lower() in _YEAR_WORDS and _YEAR.match(nxt):
+        return False  # `Nomor 29 Tahun 2014`: a date, not two cells
     if i + 2 == len(tokens) or "%" in nxt:
         return True  # `11 LHK 26,19%`: the unit of the figure before the last
     unit = tokens[i + 2][0]

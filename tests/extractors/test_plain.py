@@ -671,6 +671,7 @@ def test_units_between_figures_stay_with_their_figure(text: str, prefix: str, fi
         "Pada tahun ini realisasi anggaran belanja daerah untuk seluruh program prioritas mencapai 91,5 88,2",
         "Anggaran yang tersedia dialokasikan untuk kegiatan pelayanan kepada masyarakat. Realisasinya 45 50",
         "Berikut capaian setiap indikator kinerja utama yang telah ditetapkan dalam dokumen perencanaan: 80 85",
+        "sebagaimana diatur dalam ketentuan sistem akuntabilitas kinerja pada Peraturan Presiden Nomor 29 Tahun 2014",
     ],
 )
 def test_a_long_sentence_ending_in_figures_is_no_row(sentence: str) -> None:
