@@ -531,11 +531,37 @@ def _labels_left_of_figures(
     return out
 
 
+WIDE_GAP = 8  # a gap column this wide may hold header words of columns the rows leave empty
+
+
+def _inside(runs: Sequence[Run], sep: Separator) -> list[Run]:
+    return [r for r in runs if sep.start <= r.start and r.end <= sep.end and len(r.text) <= SPAN_MAX_CHARS]
+
+
+def open_header_columns(cut: Sequence[Sequence[Run]], seps: tuple[Separator, ...]) -> tuple[Separator, ...]:
+    """A wide gap column holding two or more words of one header line (`K  Rp  K  Rp` over quarters
+    no row fills) opens a column for each: the gap cut around them."""
+    first = next((i for i, runs in enumerate(cut) if _is_body_line(runs)), len(cut))
+    out: list[Separator] = []
+    for sep in seps:
+        if sep.end - sep.start < WIDE_GAP:
+            out.append(sep)
+            continue
+        words = max((_inside(cut[i], sep) for i in range(first)), key=len, default=[])
+        if len(words) < 2:
+            out.append(sep)
+            continue
+        edges = [sep.start, *(x for w in words for x in (w.start, w.end)), sep.end]
+        out.extend(Separator(edges[k], edges[k + 1]) for k in range(0, len(edges), 2))
+    return tuple(out)
+
+
 def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> AlignedBlock | None:
     found = _block(runs)
     if found is None:
         return None
     start, last, seps, cut = found
+    seps = open_header_columns(cut, seps)
     cells = _labels_left_of_figures(cut, seps, [tuple(cells_of(r, seps)) for r in cut])
     cells, spanning, span_cells = _spanning_headers(cut, seps, cells)
     rows = [c for c in cells if _is_row(c)]
@@ -567,6 +593,19 @@ def _words_by_column(runs: Sequence[Run], seps: Sequence[Separator]) -> dict[int
 _YEAR_LABEL = re.compile(r"^(?:Tahun\s+)?(?:19|20)\d{2}$", re.I)
 
 
+_PERIOD_LABEL = re.compile(r"^(?:(?:Triwulan|TW|Semester|Tahap)\s+)?(?:I|II|III|IV)$", re.I)
+PERIOD_SLACK = 4  # a period over a stretch of columns may stand off its centre by a PERIOD_SLACK-th of it
+
+
+def _margin(run: Run, start: int, end: int) -> float:
+    """How far `run` may stand off the centre of the header words start..end it spans: a period
+    (`II`, `Triwulan III`) over its K / Rp columns by a quarter of their width (pdftotext sets
+    such short words a few characters off)."""
+    if _PERIOD_LABEL.match(run.text):
+        return max(CENTRE_MARGIN, (end - start) / PERIOD_SLACK)
+    return CENTRE_MARGIN
+
+
 def _crosses_span(g: int, e: int, outer: Sequence[tuple[int, int]]) -> bool:
     """Does the stretch of columns g..e cut across the span of a header word above (neither inside nor apart)?"""
     return any(not (e < a or g > b) and not (a <= g and e <= b) for a, b in outer)
@@ -596,7 +635,7 @@ def _span_start(
         for e in range(col, high + 1)
         if g in under
         and e in under
-        and abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN
+        and abs((under[g][0] + under[e][1]) / 2 - centre) <= _margin(run, under[g][0], under[e][1])
         and not _crosses_span(g, e, outer)
     ]
     best_width, best = min((w, g) for w, g in stretches if w > 0) if any(w > 0 for w, _ in stretches) else (-1, col)
@@ -619,7 +658,9 @@ def _span_end(run: Run, start: int, high: int, under: dict[int, tuple[int, int]]
 def _centred(run: Run, g: int, e: int, under: dict[int, tuple[int, int]]) -> bool:
     """Does `run` stand centred over the header words of columns g..e below it?"""
     return (
-        g in under and e in under and abs((under[g][0] + under[e][1]) / 2 - (run.start + run.end) / 2) <= CENTRE_MARGIN
+        g in under
+        and e in under
+        and abs((under[g][0] + under[e][1]) / 2 - (run.start + run.end) / 2) <= _margin(run, under[g][0], under[e][1])
     )
 
 
@@ -639,9 +680,12 @@ def _own(g: int, e: int, run: Run, under: dict[int, tuple[int, int]], neighbours
 
 
 def _under(cut: Sequence[Sequence[Run]], seps: Sequence[Separator], below: range) -> dict[int, tuple[int, int]]:
-    """Per column, the extent of the nearest header word below (lines `below`, top first)."""
+    """Per column, the extent of the nearest header word below (lines `below`, top first; a row
+    of column numbers `7  8  9` under merged headers is no header word)."""
     out: dict[int, tuple[int, int]] = {}
     for i in below:
+        if len(cut[i]) >= 2 and all(_COLUMN_NUMBER.match(r.text) for r in cut[i]):
+            continue
         for k, extent in _words_by_column(cut[i], seps).items():
             out.setdefault(k, extent)
     return out
@@ -654,7 +698,7 @@ def _spanning_headers(
     over several of the header words below: each such word goes to the first column it spans, as
     tab exports have it; a word starting where the word under it starts stays put. Also the
     indices of the lines that span, and the (line, first column, last column) of each spanning word."""
-    first = next((i for i, c in enumerate(cells) if _line_has_figure(c)), len(cells))
+    first = next((i for i, c in enumerate(cells) if _line_has_figure(c) and not _is_numbering(c)), len(cells))
     out = list(cells)
     spanning: set[int] = set()
     outer: list[tuple[int, int]] = []  # the column stretches the words of the lines above span
@@ -731,9 +775,16 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\.?$")
 
 
 def _is_body_line(runs: Sequence[Run]) -> bool:
-    """A line of figures that is not the row of column numbers `1  2  3  4` under a header."""
+    """A line of figures that is not the row of column numbers `1  2  3  4` under a header, nor
+    a header line whose only figures are years or dashes inside its words."""
     numbering = len(runs) >= 3 and all(_COLUMN_NUMBER.match(r.text) for r in runs)
-    return _is_figure_line(runs) and not numbering
+    return _is_figure_line(runs) and not numbering and not _years_only(runs)
+
+
+def _years_only(runs: Sequence[Run]) -> bool:
+    """No run is a figure, and the figures inside runs are years or dashes (`Triwulan I - IV Tahun 2023`)."""
+    values = [t for r in runs for t in r.text.split() if is_value_cell(t)]
+    return all(_YEAR.match(t) or not _DIGIT.search(t) for t in values) and not any(is_value_cell(r.text) for r in runs)
 
 
 def _joins(above: Sequence[Sequence[Run]], below: Sequence[Sequence[Run]]) -> bool:
@@ -859,6 +910,45 @@ def _continues(cells: Sequence[str], row: Sequence[str]) -> bool:
     return all(row[j] and not is_value_cell(row[j]) for j in filled)
 
 
+def _completes(cells: Sequence[str], row: Sequence[str]) -> bool:
+    """A line that fills in the row above: figures only in columns the row leaves empty, and text
+    only under text of the row (a row's second line, its Rp a line below its K)."""
+    filled = _filled(cells)
+    if not filled or not _line_has_figure(cells) or len(_filled(row)) < 2:
+        return False
+    for j in filled:
+        if is_value_cell(cells[j]) and row[j]:
+            return False
+        if not is_value_cell(cells[j]) and (not row[j] or is_value_cell(row[j])):
+            return False
+    return True
+
+
+def _second_line(block: AlignedBlock, i: int, cells: Sequence[str], row: Sequence[str]) -> bool:
+    """Line i, right under the line before it, fills in the row above."""
+    return i > 0 and block.positions[i - 1] == block.positions[i] - 1 and _completes(cells, row)
+
+
+MIN_TWO_LINE_ROWS = 3  # rows set on two lines in a table that reads every row so
+
+
+def _two_line_rows(block: AlignedBlock) -> bool:
+    """Are the block's rows set on two lines each (the first holding some of the row's figures,
+    the line right under it the others, in columns the first leaves empty)? So when a third of
+    its figure lines or more, and MIN_TWO_LINE_ROWS at least, fill in the figure line above."""
+    depth = _header_depth(block)
+    figure_lines = [i for i in range(depth, len(block.cells)) if _line_has_figure(block.cells[i])]
+    seconds = sum(
+        1
+        for i in figure_lines
+        if i > depth
+        and block.positions[i - 1] == block.positions[i] - 1
+        and _line_has_figure(block.cells[i - 1])
+        and _completes(block.cells[i], block.cells[i - 1])
+    )
+    return seconds >= MIN_TWO_LINE_ROWS and 3 * seconds >= len(figure_lines)
+
+
 DEEP_HEADER = 3  # header lines from which on they are read as one row
 
 
@@ -893,6 +983,7 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
     top_row: int | None = None
     labels_below = depth >= DEEP_HEADER and any(i not in block.spanning for i in range(depth))
     pending = [""] * (len(block.seps) + 1)  # words of spanning lines that span nothing
+    two_line = _two_line_rows(block)
     for i, (k, cells) in enumerate(zip(block.positions, block.cells, strict=True)):
         deep = depth >= DEEP_HEADER and i < depth and i not in block.spanning
         if labels_below and i < depth and i in block.spanning and label_row is None:
@@ -910,7 +1001,7 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
         elif deep:
             home = None
             label_row = len(rows)
-        elif rows and _continues(cells, rows[-1]):
+        elif rows and (_continues(cells, rows[-1]) or (two_line and _second_line(block, i, cells, rows[-1]))):
             home = len(rows) - 1
         else:
             home = _header_home(cells, rows, figures_seen)

@@ -42,7 +42,9 @@ FLOORS = {  # real errors found, and per report (indicators, budget rows) at lea
             "cimahi_2016_lra": (4, 0),
             "jabar-biroorganisasi_2016_lkip": (74, 29),
             "jabar-bplhd_2016_lkip": (30, 31),
-            "tangsel-bpbd_2023_realisasi-kinerja-triwulan": (30, 30),
+            # 11/32 quarterly records with their period, 36 of them as on the PDF path (before: 31/31
+            # read as a yearly table, none with its period and value as there)
+            "tangsel-bpbd_2023_realisasi-kinerja-triwulan": (10, 30),
         },
     ),
     "pdftotext": (
@@ -52,8 +54,8 @@ FLOORS = {  # real errors found, and per report (indicators, budget rows) at lea
             "jabar-biroorganisasi_2016_lkip": (114, 66),
             # 119 with Tabel 3.2 read as on the PDF path (2015, 2016, Renstra 2018 per indicator)
             "jabar-bplhd_2016_lkip": (116, 122),
-            # the quarterly table: header chunk apart from its rows, a row's Rp a line below its K
-            "tangsel-bpbd_2023_realisasi-kinerja-triwulan": (0, 0),
+            # the quarterly table (PDF path 102/108): 65/69 reached, 133 as there
+            "tangsel-bpbd_2023_realisasi-kinerja-triwulan": (60, 65),
         },
     ),
 }

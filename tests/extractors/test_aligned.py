@@ -447,3 +447,74 @@ def test_a_figure_is_cut_from_its_label_only_over_a_column_of_figures_standing_a
         ["Belanja barang jasa Rp 12", "1,5"],  # a sum in rupiah is one figure
         ["Rencana program tahun 2024", "1,0"],  # a year ends a label
     ]
+
+
+# a quarterly realisation form: the header apart from the rows by a blank line, its first line
+# holding no figure but a year, quarters standing a little off the centre of their K / Rp, the
+# columns of quarters III and IV filled by no row, and each row's Rp of quarter I a line below
+QUARTERLY = """\
+                                    Realisasi Kinerja Triwulan I - IV Tahun 2024
+  Program/Kegiatan       Indikator Kinerja                                                                      Unit PJ
+                                                I                            II               III      IV
+                                                5                            6                 7       8
+         1                        2                                                                               9
+                                          K           Rp             K          Rp          K    Rp   K   Rp
+
+Penyusunan Rencana       Jumlah dokumen   3                          2    45.000.000                            Bappeda
+Kerja                    rencana kerja          20.500.000
+Pembinaan Pegawai        Jumlah pegawai  12                         10    30.250.000                            Bappeda
+                         yang dibina            15.000.000
+Pengelolaan Arsip        Jumlah arsip    40                         35    12.000.000                            Bappeda
+Daerah                   tertata                 8.750.000
+"""
+
+
+def test_a_quarterly_form_reads_its_rows_set_on_two_lines_under_every_quarter() -> None:
+    [table] = _tables(QUARTERLY)
+    header = _texts(table.header)
+    assert ["I", "", "II", "", "III", "", "IV", ""] in [h[2:10] for h in header]
+    assert ["K", "Rp", "K", "Rp", "K", "Rp", "K", "Rp"] in [h[2:10] for h in header] + [
+        r[2:10] for r in _texts(table.rows)
+    ]
+    rows = [r for r in _texts(table.rows) if r[-1] == "Bappeda"]
+    assert rows == [
+        [
+            "Penyusunan Rencana Kerja",
+            "Jumlah dokumen rencana kerja",
+            "3",
+            "20.500.000",
+            "2",
+            "45.000.000",
+            "",
+            "",
+            "",
+            "",
+            "Bappeda",
+        ],
+        [
+            "Pembinaan Pegawai",
+            "Jumlah pegawai yang dibina",
+            "12",
+            "15.000.000",
+            "10",
+            "30.250.000",
+            "",
+            "",
+            "",
+            "",
+            "Bappeda",
+        ],
+        [
+            "Pengelolaan Arsip Daerah",
+            "Jumlah arsip tertata",
+            "40",
+            "8.750.000",
+            "35",
+            "12.000.000",
+            "",
+            "",
+            "",
+            "",
+            "Bappeda",
+        ],
+    ]
