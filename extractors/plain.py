@@ -45,6 +45,7 @@ from extractors.plain_rows import (
     finish_wide_row,
     lift_leading_cells,
     numbered_last,
+    split_headings,
 )
 from extractors.plain_tokens import (
     Shape,
@@ -80,6 +81,7 @@ _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d{1,2}(?:\.\d
 _PICTURE = re.compile(r"^\s*(?:Gambar|Grafik|Diagram|Bagan|Figure)\s*[\dIVX]", re.I)
 _DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_OR_YEAR = re.compile(r"^\d{1,4}$")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
 _STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
@@ -113,7 +115,8 @@ def _running_lines(shapes: Sequence[Shape]) -> frozenset[str]:
     keeps its figure). Their text prefixes are returned; such lines are skipped like blanks."""
     seen: dict[str, list[str]] = defaultdict(list)
     for shape in shapes:
-        if len(shape.figures) == 1 and shape.words >= 2:
+        # a page number or a year: a bare number of a few digits (a row's `Rp 3.872.408.000`, `90%` is none)
+        if len(shape.figures) == 1 and shape.words >= 2 and _PAGE_OR_YEAR.match(shape.figures[0].text):
             seen[shape.prefix].append(shape.figures[0].text)
     return frozenset(
         text
@@ -725,7 +728,10 @@ def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[He
     lift_leading_cells(rows, header.has_no, _has_year_column(header))
     most = max((len(r.figs) for r in rows), default=0)
     n_fig = max(role_count(header_lines, most if whole_rows else 0), most)
-    return build_header(header_lines, n_fig), rows
+    header = build_header(header_lines, n_fig)
+    if whole_rows and header.n_text == 1:
+        rows = split_headings(rows)
+    return header, rows
 
 
 def _has_year_column(header: Header) -> bool:

@@ -61,7 +61,10 @@ class Row:
 
     @property
     def line(self) -> int:
-        return self.figs[0].line if self.figs else 0
+        """The line of its first figure; of its first label line when it has none (a heading row)."""
+        if self.figs:
+            return self.figs[0].line
+        return next((b[0][0] for b in self.blocks if b), 0)
 
     def label_blocks(self) -> list[Block]:
         """Each block of label lines as (line of its first line, its text joined)."""
@@ -179,6 +182,19 @@ def body_roles(roles: Sequence[str], rows: Sequence[Row]) -> list[str]:
     for k, role in enumerate(roles):
         if role == "any" and full and all(figs[k].figure.kind == "amount" for figs in full):
             out[k] = "amount"
+    return out
+
+
+def split_headings(rows: Sequence[Row]) -> list[Row]:
+    """In a table of one label column whose rows are printed whole, each with its label, the label lines
+    standing above such a row (`Program Dukungan Manajemen` over `Dukungan Manajemen … Rp 22.983.430.000`)
+    are a heading row of their own, not the start of that row's label."""
+    out: list[Row] = []
+    for row in rows:
+        if row.own_label and len(row.blocks) > 1:
+            out.append(Row(blocks=row.blocks[:-1]))
+            row = Row(blocks=row.blocks[-1:], figs=row.figs, own_label=True, number=row.number)
+        out.append(row)
     return out
 
 

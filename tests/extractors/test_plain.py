@@ -696,3 +696,23 @@ def test_tabless_file_with_pipe_tables_reads_its_spaced_tables_too() -> None:
     assert {t.engine for t in found.tables} == {"pipe", "plain"}
     plain = next(t for t in found.tables if t.engine == "plain")
     assert _texts(plain.rows[-1])[0] == "JUMLAH" and _texts(plain.rows[-1])[-1] == "91,25%"
+
+
+def test_spaced_heading_line_above_a_whole_row_is_a_row_of_its_own() -> None:
+    _, found = _table_rows(
+        """Kegiatan Anggaran
+Program Pelayanan Perizinan Terpadu
+Penyelenggaraan Layanan Izin Usaha Mikro dan Kecil di Seluruh Kecamatan Kota Rp 1.250.000.000
+Program Penunjang Urusan Pemerintahan
+Administrasi Umum Perangkat Daerah Rp 750.000.000
+Total Rp 2.000.000.000
+"""
+    )
+    (table,) = found.tables
+    assert [(_texts(r), r[-1].prov.line) for r in table.rows] == [
+        (["Program Pelayanan Perizinan Terpadu", ""], 2),
+        (["Penyelenggaraan Layanan Izin Usaha Mikro dan Kecil di Seluruh Kecamatan Kota", "Rp 1.250.000.000"], 3),
+        (["Program Penunjang Urusan Pemerintahan", ""], 4),
+        (["Administrasi Umum Perangkat Daerah", "Rp 750.000.000"], 5),
+        (["Total", "Rp 2.000.000.000"], 6),
+    ]
