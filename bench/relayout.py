@@ -1,5 +1,6 @@
 """Re-lay a tab-separated text export out as the other exports users feed: space-aligned columns
-(what `pdftotext -layout` writes), ragged space-aligned columns, and markdown pipe tables.
+(what `pdftotext -layout` writes), ragged space-aligned columns, markdown pipe tables, and rows
+on one line with single spaces between cells (pdftotext without -layout).
 
 Every conversion keeps the line count and the line numbers (one output line per input line), so
 the answer keys of the original apply to the converted text unchanged. A table is a maximal run
@@ -105,6 +106,10 @@ def _render_pipe(block: Block, first_line: int) -> list[str]:
     return ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in block]
 
 
+def _render_spaced(block: Block, first_line: int) -> list[str]:
+    return [" ".join(cell.strip() for cell in row if cell.strip()) for row in block]
+
+
 def to_aligned(text: str) -> str:
     """Tab tables as space-aligned columns, each padded to its widest cell + 3 spaces, markup stripped."""
     return _convert(text, _render_aligned)
@@ -120,4 +125,15 @@ def to_pipe(text: str) -> str:
     return _convert(text, _render_pipe)
 
 
-LAYOUTS: dict[str, Callable[[str], str]] = {"aligned": to_aligned, "ragged": to_ragged, "pipe": to_pipe}
+def to_spaced(text: str) -> str:
+    """Tab tables as pdftotext without -layout prints a row on one line: its cells apart by single
+    spaces, empty cells gone, markup stripped."""
+    return _convert(text, _render_spaced)
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "aligned": to_aligned,
+    "ragged": to_ragged,
+    "pipe": to_pipe,
+    "spaced": to_spaced,
+}

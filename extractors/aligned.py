@@ -475,12 +475,94 @@ def _block(runs: Sequence[Sequence[Run]]) -> tuple[int, int, tuple[Separator, ..
     return None
 
 
+_CURRENCY = re.compile(r"^(?:Rp|IDR)\.?$", re.I)
+
+
+def _figure_columns_of(cut: Sequence[Sequence[Run]], seps: Sequence[Separator]) -> set[int]:
+    """Columns that on most lines of figures (two at least) end in a figure."""
+    ended: dict[int, int] = {}
+    filled: dict[int, int] = {}
+    for runs in cut:
+        if not _is_body_line(runs):
+            continue
+        last: dict[int, Run] = {}
+        for r in runs:
+            last[column_of(r, seps)] = r
+        for j, r in last.items():
+            filled[j] = filled.get(j, 0) + 1
+            ended[j] = ended.get(j, 0) + _bare_figure(r.text)
+    return {j for j, n in filled.items() if ended.get(j, 0) >= MIN_FIGURE_LINES and 2 * ended.get(j, 0) > n}
+
+
+def _labels_left_of_figures(
+    cut: Sequence[Sequence[Run]], seps: Sequence[Separator], cells: list[tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """The text before a figure ending a cell of a column of figures (pdfplumber's layout text
+    pushes a long label up to the next column, or up to a single space before the figure) ends
+    the cell on its left; where one
+    was, the text of the lines without figures below the header in such a column too (wrapped
+    labels pushed as far)."""
+    figure_columns = _figure_columns_of(cut, seps)
+    out = list(cells)
+    moved = False
+    for i, runs in enumerate(cut):
+        for a, b in itertools.pairwise(runs):
+            j = column_of(b, seps)
+            if j not in figure_columns or j == 0 or column_of(a, seps) != j or _CURRENCY.match(a.text):
+                continue
+            if not _bare_figure(b.text) or not _LETTERS.search(a.text) or not out[i][j].endswith(f" {b.text}"):
+                continue
+            moved = True
+            row = list(out[i])
+            label = row[j][: -len(b.text)].strip()
+            row[j - 1], row[j] = f"{row[j - 1]} {label}".strip(), b.text
+            out[i] = tuple(row)
+    if not moved:
+        return out
+    first = next((i for i, c in enumerate(out) if _line_has_figure(c)), len(out))
+    for i in range(first + 1, len(out)):
+        if _line_has_figure(out[i]):
+            continue
+        row = list(out[i])
+        for j in sorted(figure_columns):
+            if j > 0 and row[j]:
+                row[j - 1], row[j] = f"{row[j - 1]} {row[j]}".strip(), ""
+        out[i] = tuple(row)
+    return out
+
+
+WIDE_GAP = 8  # a gap column this wide may hold header words of columns the rows leave empty
+
+
+def _inside(runs: Sequence[Run], sep: Separator) -> list[Run]:
+    return [r for r in runs if sep.start <= r.start and r.end <= sep.end and len(r.text) <= SPAN_MAX_CHARS]
+
+
+def open_header_columns(cut: Sequence[Sequence[Run]], seps: tuple[Separator, ...]) -> tuple[Separator, ...]:
+    """A wide gap column holding two or more words of one header line (`K  Rp  K  Rp` over quarters
+    no row fills) opens a column for each: the gap cut around them."""
+    first = next((i for i, runs in enumerate(cut) if _is_body_line(runs)), len(cut))
+    out: list[Separator] = []
+    for sep in seps:
+        if sep.end - sep.start < WIDE_GAP:
+            out.append(sep)
+            continue
+        words = max((_inside(cut[i], sep) for i in range(first)), key=len, default=[])
+        if len(words) < 2:
+            out.append(sep)
+            continue
+        edges = [sep.start, *(x for w in words for x in (w.start, w.end)), sep.end]
+        out.extend(Separator(edges[k], edges[k + 1]) for k in range(0, len(edges), 2))
+    return tuple(out)
+
+
 def _table_block(runs: Sequence[Sequence[Run]], positions: Sequence[int]) -> AlignedBlock | None:
     found = _block(runs)
     if found is None:
         return None
     start, last, seps, cut = found
-    cells = [tuple(cells_of(r, seps)) for r in cut]
+    seps = open_header_columns(cut, seps)
+    cells = _labels_left_of_figures(cut, seps, [tuple(cells_of(r, seps)) for r in cut])
     cells, spanning, span_cells = _spanning_headers(cut, seps, cells)
     rows = [c for c in cells if _is_row(c)]
     figures = any(_has_figure_right(c) for c in rows)
@@ -509,6 +591,19 @@ def _words_by_column(runs: Sequence[Run], seps: Sequence[Separator]) -> dict[int
 
 
 _YEAR_LABEL = re.compile(r"^(?:Tahun\s+)?(?:19|20)\d{2}$", re.I)
+
+
+_PERIOD_LABEL = re.compile(r"^(?:(?:Triwulan|TW|Semester|Tahap)\s+)?(?:I|II|III|IV)$", re.I)
+PERIOD_SLACK = 4  # a period over a stretch of columns may stand off its centre by a PERIOD_SLACK-th of it
+
+
+def _margin(run: Run, start: int, end: int) -> float:
+    """How far `run` may stand off the centre of the header words start..end it spans: a period
+    (`II`, `Triwulan III`) over its K / Rp columns by a quarter of their width (pdftotext sets
+    such short words a few characters off)."""
+    if _PERIOD_LABEL.match(run.text):
+        return max(CENTRE_MARGIN, (end - start) / PERIOD_SLACK)
+    return CENTRE_MARGIN
 
 
 def _crosses_span(g: int, e: int, outer: Sequence[tuple[int, int]]) -> bool:
@@ -540,7 +635,7 @@ def _span_start(
         for e in range(col, high + 1)
         if g in under
         and e in under
-        and abs((under[g][0] + under[e][1]) / 2 - centre) <= CENTRE_MARGIN
+        and abs((under[g][0] + under[e][1]) / 2 - centre) <= _margin(run, under[g][0], under[e][1])
         and not _crosses_span(g, e, outer)
     ]
     best_width, best = min((w, g) for w, g in stretches if w > 0) if any(w > 0 for w, _ in stretches) else (-1, col)
@@ -563,7 +658,9 @@ def _span_end(run: Run, start: int, high: int, under: dict[int, tuple[int, int]]
 def _centred(run: Run, g: int, e: int, under: dict[int, tuple[int, int]]) -> bool:
     """Does `run` stand centred over the header words of columns g..e below it?"""
     return (
-        g in under and e in under and abs((under[g][0] + under[e][1]) / 2 - (run.start + run.end) / 2) <= CENTRE_MARGIN
+        g in under
+        and e in under
+        and abs((under[g][0] + under[e][1]) / 2 - (run.start + run.end) / 2) <= _margin(run, under[g][0], under[e][1])
     )
 
 
@@ -583,9 +680,12 @@ def _own(g: int, e: int, run: Run, under: dict[int, tuple[int, int]], neighbours
 
 
 def _under(cut: Sequence[Sequence[Run]], seps: Sequence[Separator], below: range) -> dict[int, tuple[int, int]]:
-    """Per column, the extent of the nearest header word below (lines `below`, top first)."""
+    """Per column, the extent of the nearest header word below (lines `below`, top first; a row
+    of column numbers `7  8  9` under merged headers is no header word)."""
     out: dict[int, tuple[int, int]] = {}
     for i in below:
+        if len(cut[i]) >= 2 and all(_COLUMN_NUMBER.match(r.text) for r in cut[i]):
+            continue
         for k, extent in _words_by_column(cut[i], seps).items():
             out.setdefault(k, extent)
     return out
@@ -598,7 +698,7 @@ def _spanning_headers(
     over several of the header words below: each such word goes to the first column it spans, as
     tab exports have it; a word starting where the word under it starts stays put. Also the
     indices of the lines that span, and the (line, first column, last column) of each spanning word."""
-    first = next((i for i, c in enumerate(cells) if _line_has_figure(c)), len(cells))
+    first = next((i for i, c in enumerate(cells) if _line_has_figure(c) and not _is_numbering(c)), len(cells))
     out = list(cells)
     spanning: set[int] = set()
     outer: list[tuple[int, int]] = []  # the column stretches the words of the lines above span
@@ -675,9 +775,16 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?\.?$")
 
 
 def _is_body_line(runs: Sequence[Run]) -> bool:
-    """A line of figures that is not the row of column numbers `1  2  3  4` under a header."""
+    """A line of figures that is not the row of column numbers `1  2  3  4` under a header, nor
+    a header line whose only figures are years or dashes inside its words."""
     numbering = len(runs) >= 3 and all(_COLUMN_NUMBER.match(r.text) for r in runs)
-    return _is_figure_line(runs) and not numbering
+    return _is_figure_line(runs) and not numbering and not _years_only(runs)
+
+
+def _years_only(runs: Sequence[Run]) -> bool:
+    """No run is a figure, and the figures inside runs are years or dashes (`Triwulan I - IV Tahun 2023`)."""
+    values = [t for r in runs for t in r.text.split() if is_value_cell(t)]
+    return all(_YEAR.match(t) or not _DIGIT.search(t) for t in values) and not any(is_value_cell(r.text) for r in runs)
 
 
 def _joins(above: Sequence[Sequence[Run]], below: Sequence[Sequence[Run]]) -> bool:
@@ -705,14 +812,72 @@ def _joins(above: Sequence[Sequence[Run]], below: Sequence[Sequence[Run]]) -> bo
     return len(figures) < 2 or bool(figures[0] & figures[1])
 
 
+MIN_FIGURE_LINES = 2  # other lines whose figures standing alone make a column of figures
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_DIGIT = re.compile(r"\d")
+
+
+def _lone_figures(runs: Sequence[Run]) -> list[Run]:
+    """A line's figures standing alone (a run of one token, with a digit, no year)."""
+    return [
+        r
+        for r in runs
+        if " " not in r.text and _bare_figure(r.text) and not _YEAR.match(r.text) and _DIGIT.search(r.text)
+    ]
+
+
+def _overlaps(run: Run, others: Sequence[Run]) -> bool:
+    return any(o.start < run.end and run.start < o.end for o in others)
+
+
+def _label_figure(run: Run) -> tuple[Run, Run] | None:
+    """A run ending in a figure a single space after a word (`Jumlah rekomendasi 200`), as the
+    label and the figure."""
+    head, _, tail = run.text.rpartition(" ")
+    last = head.rsplit(" ", 1)[-1]
+    if not head or not _LETTERS.search(last) or last.rstrip(".").lower() in {"rp", "idr"}:
+        return None
+    if not _bare_figure(tail) or _YEAR.match(tail):
+        return None
+    if " " in tail or "Rp" in tail:
+        return None
+    at = run.end - len(tail)
+    return Run(run.start, run.start + len(head), head), Run(at, run.end, tail)
+
+
+def split_label_figures(rows: Sequence[Sequence[Run]]) -> list[tuple[Run, ...]]:
+    """Runs cut between a label and the figure a single space after it where that figure stands in
+    a column of figures: over figures standing alone on MIN_FIGURE_LINES other lines, on a line
+    holding another figure alone (pdfplumber's layout text sets columns a single space apart
+    when the page's text is set tighter than its character grid)."""
+    lone = [_lone_figures(runs) for runs in rows]
+    out: list[tuple[Run, ...]] = []
+    for i, runs in enumerate(rows):
+        if not lone[i] or all(len(r.text.split()) < 2 for r in runs):
+            out.append(tuple(runs))
+            continue
+        cut: list[Run] = []
+        for run in runs:
+            pair = _label_figure(run)
+            if pair is not None:
+                figure = pair[1]
+                over = sum(_overlaps(figure, lone[j]) for j in range(len(rows)) if j != i)
+                if over >= MIN_FIGURE_LINES:
+                    cut.extend(pair)
+                    continue
+            cut.append(run)
+        out.append(tuple(cut))
+    return out
+
+
 def find_blocks(lines: Sequence[Line], claimed: frozenset[int]) -> list[AlignedBlock]:
     """Every space-aligned table region among the unclaimed lines: the chunks of a group (apart by
     blank lines) that keep the same gap columns are read as one table."""
     out: list[AlignedBlock] = []
     runs_at = {}
     for positions in _groups(lines, claimed):
-        for k in positions:
-            runs_at[k] = text_runs(lines[k].text)
+        for k, runs in zip(positions, split_label_figures([text_runs(lines[k].text) for k in positions]), strict=True):
+            runs_at[k] = runs
         if sum(len(runs_at[k]) >= 2 for k in positions) < 2:
             continue
         tables: list[list[int]] = []
@@ -743,6 +908,45 @@ def _continues(cells: Sequence[str], row: Sequence[str]) -> bool:
     if not any(c and is_value_cell(c) for c in row):
         return False
     return all(row[j] and not is_value_cell(row[j]) for j in filled)
+
+
+def _completes(cells: Sequence[str], row: Sequence[str]) -> bool:
+    """A line that fills in the row above: figures only in columns the row leaves empty, and text
+    only under text of the row (a row's second line, its Rp a line below its K)."""
+    filled = _filled(cells)
+    if not filled or not _line_has_figure(cells) or len(_filled(row)) < 2:
+        return False
+    for j in filled:
+        if is_value_cell(cells[j]) and row[j]:
+            return False
+        if not is_value_cell(cells[j]) and (not row[j] or is_value_cell(row[j])):
+            return False
+    return True
+
+
+def _second_line(block: AlignedBlock, i: int, cells: Sequence[str], row: Sequence[str]) -> bool:
+    """Line i, right under the line before it, fills in the row above."""
+    return i > 0 and block.positions[i - 1] == block.positions[i] - 1 and _completes(cells, row)
+
+
+MIN_TWO_LINE_ROWS = 3  # rows set on two lines in a table that reads every row so
+
+
+def _two_line_rows(block: AlignedBlock) -> bool:
+    """Are the block's rows set on two lines each (the first holding some of the row's figures,
+    the line right under it the others, in columns the first leaves empty)? So when a third of
+    its figure lines or more, and MIN_TWO_LINE_ROWS at least, fill in the figure line above."""
+    depth = _header_depth(block)
+    figure_lines = [i for i in range(depth, len(block.cells)) if _line_has_figure(block.cells[i])]
+    seconds = sum(
+        1
+        for i in figure_lines
+        if i > depth
+        and block.positions[i - 1] == block.positions[i] - 1
+        and _line_has_figure(block.cells[i - 1])
+        and _completes(block.cells[i], block.cells[i - 1])
+    )
+    return seconds >= MIN_TWO_LINE_ROWS and 3 * seconds >= len(figure_lines)
 
 
 DEEP_HEADER = 3  # header lines from which on they are read as one row
@@ -779,6 +983,7 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
     top_row: int | None = None
     labels_below = depth >= DEEP_HEADER and any(i not in block.spanning for i in range(depth))
     pending = [""] * (len(block.seps) + 1)  # words of spanning lines that span nothing
+    two_line = _two_line_rows(block)
     for i, (k, cells) in enumerate(zip(block.positions, block.cells, strict=True)):
         deep = depth >= DEEP_HEADER and i < depth and i not in block.spanning
         if labels_below and i < depth and i in block.spanning and label_row is None:
@@ -796,7 +1001,7 @@ def block_lines(block: AlignedBlock, lines: Sequence[Line]) -> tuple[list[Line],
         elif deep:
             home = None
             label_row = len(rows)
-        elif rows and _continues(cells, rows[-1]):
+        elif rows and (_continues(cells, rows[-1]) or (two_line and _second_line(block, i, cells, rows[-1]))):
             home = len(rows) - 1
         else:
             home = _header_home(cells, rows, figures_seen)
@@ -854,43 +1059,71 @@ def _same_header(above: list[str], below: list[str]) -> bool:
     return len(rest) <= max(3, len(short) // 3)
 
 
+# a table's section label line between its parts (`Misi 2: Mewujudkan …`, `Sasaran Strategis 3: …`)
+_SECTION_LABEL = re.compile(r"^\s*\p{Lu}\p{L}+(?: \p{L}+)?\s+(?:\d{1,2}|[IVX]{1,4})\s*:")
+
+
 def _between_ok(lines: Sequence[Line], a: AlignedBlock, b: AlignedBlock) -> bool:
     """Block b may carry on a's table: at most MAX_BETWEEN lines between them, no caption, and no
     prose unless a page break (a page number, a form feed where the lines keep it) lies between
-    (a running title may be a long line; a sentence on one page ends the table)."""
+    (a running title may be a long line; a sentence on one page ends the table); a section label
+    (`Misi 2: …`) is no prose."""
     between = [k for k in range(a.end + 1, b.start) if lines[k].text.strip()]
     if len(between) > MAX_BETWEEN or any(is_caption(lines[k].text) for k in between):
         return False
     page_break = any("\f" in lines[k].text or is_page_number(lines, k) for k in range(a.end + 1, b.start + 1))
-    return page_break or not any(_is_prose(text_runs(lines[k].text)) for k in between)
+    return page_break or not any(
+        _is_prose(text_runs(lines[k].text)) and not _SECTION_LABEL.match(lines[k].text) for k in between
+    )
 
 
 def _column_words(rows: Sequence[Sequence[str]], width: int) -> list[set[str]]:
     return [{w.lower() for r in rows for w in _WORD.findall(r[j])} for j in range(width)]
 
 
+def _ordered_match(words_a: Sequence[set[str]], words_b: Sequence[set[str]], worded: Sequence[int]) -> list[int] | None:
+    """For the columns `worded` of b (in order), columns of a in non-decreasing order sharing the
+    most header words in all (ties: the nearer column); None when one of them shares none."""
+    width_a = len(words_a)
+    # best[i]: (score, mapping) of the columns so far with the last one mapped to a's column i
+    best: list[tuple[tuple[int, int], list[int]] | None] = [((0, 0), [])] * width_a
+    for j in worded:
+        step: list[tuple[tuple[int, int], list[int]] | None] = []
+        for i in range(width_a):
+            shared = len(words_a[i] & words_b[j])
+            prev = max((b for b in best[: i + 1] if b is not None), key=lambda b: b[0], default=None)
+            if not shared or prev is None:
+                step.append(None)
+                continue
+            (score, near), mapping = prev
+            step.append(((score + shared, near - abs(i - j)), [*mapping, i]))
+        best = step
+    found = max((b for b in best if b is not None), key=lambda b: b[0], default=None)
+    return found[1] if found is not None else None
+
+
 def column_map(header_a: Sequence[Sequence[str]], header_b: Sequence[Sequence[str]]) -> list[int] | None:
-    """For each column of a continuation's header, the column of the table's header it is
-    (most header words shared; a column without header words goes with the next one, as a row
-    number cut from its label); None when the columns do not line up in order."""
+    """For each column of a continuation's header, the column of the table's header it is (the
+    most header words shared in all, columns kept in order: a year spanning other columns in one
+    header and not in the other shares words with both; a column without header words goes with
+    the next one, as a row number cut from its label); None when the columns do not line up."""
     width_a, width_b = len(header_a[0]), len(header_b[0])
     if width_a == width_b:
         return list(range(width_b))
     words_a, words_b = _column_words(header_a, width_a), _column_words(header_b, width_b)
-    out: list[int | None] = []
-    for j in range(width_b):
-        if not words_b[j]:
-            out.append(None)
-            continue
-        best = max(range(width_a), key=lambda i: (len(words_a[i] & words_b[j]), -abs(i - j)))
-        out.append(best if words_a[best] & words_b[j] else None)
+    worded = [j for j in range(width_b) if words_b[j]]
+    matched = _ordered_match(words_a, words_b, worded)
+    if matched is None:
+        return None
+    out: list[int | None] = [None] * width_b
+    for j, i in zip(worded, matched, strict=True):
+        out[j] = i
     for j in range(width_b - 1, -1, -1):
         if out[j] is None:
             out[j] = out[j + 1] if j + 1 < width_b else None
     if any(m is None for m in out):
         return None
-    mapped = [m for m in out if m is not None]
-    return mapped if all(x <= y for x, y in itertools.pairwise(mapped)) else None
+    return [m for m in out if m is not None]
 
 
 def position_map(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]) -> list[int] | None:
@@ -931,6 +1164,74 @@ def recut_block(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]
     if any(_crosses(runs, anchor.seps) for runs in cut):
         return None
     cells = tuple(tuple(cells_of(runs, anchor.seps)) for runs in cut)
+    return AlignedBlock(block.positions, anchor.seps, cells)
+
+
+SCALES = tuple(x / 100 for x in range(75, 135))  # page-to-page character grid scales tried (pdftotext per page)
+MAX_SHIFT = 20  # characters a continuation's columns may stand off the table's after scaling
+
+
+def _page_break_between(lines: Sequence[Line], a: AlignedBlock, b: AlignedBlock) -> bool:
+    return any("\f" in lines[k].text or is_page_number(lines, k) for k in range(a.end + 1, b.start + 1))
+
+
+def _figure_columns(block: AlignedBlock) -> set[int]:
+    depth = _header_depth(block)
+    return {j for cells in block.cells[depth:] for j, c in enumerate(cells) if c and is_value_cell(c)}
+
+
+def _placed(runs: Sequence[Run], scale: float, shift: int) -> tuple[Run, ...]:
+    return tuple(Run(round(scale * r.start + shift), round(scale * r.end + shift), r.text) for r in runs)
+
+
+_LETTERS = re.compile(r"\p{L}")
+
+
+def _bare_figure(text: str) -> bool:
+    """A figure with no words beside it (`408.000.000`, `Rp 12.500`, `81,5%`), not `2. Pembinaan dan`."""
+    return is_value_cell(text) and not _LETTERS.search(re.sub(r"^Rp\.?", "", text.strip()))
+
+
+def _fit_score(cut: Sequence[Sequence[Run]], anchor: AlignedBlock, figures: set[int]) -> tuple[int, int] | None:
+    """(lines whose runs all land in columns of their own, minus the text runs crossing a gap
+    column) of the runs placed in the anchor's columns; None when a figure lands in a column
+    without figures in the anchor."""
+    own = crossing = 0
+    for runs in cut:
+        cols = [column_of(r, anchor.seps) for r in runs]
+        if any(_bare_figure(r.text) and c not in figures for r, c in zip(runs, cols, strict=True)):
+            return None
+        own += len(set(cols)) == len(cols)
+        crossing += sum(_crosses((r,), anchor.seps) for r in runs)
+    return own, -crossing
+
+
+def rescaled_block(block: AlignedBlock, anchor: AlignedBlock, lines: Sequence[Line]) -> AlignedBlock | None:
+    """A block without a header carrying on the table of `anchor` on the next page, where the
+    page's character grid is set wider or narrower (pdftotext -layout fits each page's text to
+    its own grid): its runs placed at scale*x + shift so that every figure lands in a column of
+    figures and every line's runs in columns of their own (the fewest runs crossing a gap column,
+    then the scale and shift nearest none); None when no placement does."""
+    if len(anchor.seps) < 2 or _header_depth(anchor) == len(anchor.cells):
+        return None
+    cut = [split_runs(text_runs(lines[k].text), block.seps) for k in block.positions]
+    figures = _figure_columns(anchor)
+    if not figures or not any(_bare_figure(r.text) for runs in cut for r in runs):
+        return None
+    best: tuple[tuple[int, int, float, int], float, int] | None = None
+    for scale in SCALES:
+        for shift in range(-MAX_SHIFT, MAX_SHIFT + 1):
+            score = _fit_score([_placed(runs, scale, shift) for runs in cut], anchor, figures)
+            if score is None:
+                continue
+            key = (*score, -abs(scale - 1), -abs(shift))
+            if best is None or key > best[0]:
+                best = (key, scale, shift)
+    if best is None or best[0][0] < len(cut):
+        return None
+    _, scale, shift = best
+    cells = tuple(tuple(cells_of(_placed(runs, scale, shift), anchor.seps)) for runs in cut)
+    log.debug("aligned continuation at line %d rescaled x%.2f%+.1f", lines[block.start].number, scale, shift)
     return AlignedBlock(block.positions, anchor.seps, cells)
 
 
@@ -976,6 +1277,8 @@ def join_continuations(
             mapping = None
             if out and anchor is not None and _between_ok(lines, out[-1][0], block):
                 recut = recut_block(block, anchor[0], lines)
+                if recut is None and _page_break_between(lines, out[-1][0], block):
+                    recut = rescaled_block(block, anchor[0], lines)
                 if recut is not None:
                     tab_lines, numbers = block_lines(recut, lines)
                     out.append((block, list(tab_lines), numbers))

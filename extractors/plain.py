@@ -41,11 +41,13 @@ from extractors.plain_rows import (
     Fig,
     Row,
     RowCells,
+    body_roles,
     column_role,
     finish_row,
     finish_wide_row,
     lift_leading_cells,
     numbered_last,
+    split_headings,
 )
 from extractors.plain_tokens import (
     Shape,
@@ -54,10 +56,13 @@ from extractors.plain_tokens import (
     is_dateline,
     is_formula_line,
     is_page_number,
+    is_row_line,
     is_rownum_only,
+    is_short_row_line,
     is_unit_only,
     is_year,
     is_year_line,
+    reads_as_label,
     shape_of,
 )
 from pipeline.model import Cell, Provenance, Table
@@ -78,6 +83,7 @@ _HEADING = re.compile(r"^\s*(?:BAB\s+[IVX]+\b.*|[A-H]\.\s+[A-Z].*|\d{1,2}(?:\.\d
 _PICTURE = re.compile(r"^\s*(?:Gambar|Grafik|Diagram|Bagan|Figure)\s*[\dIVX]", re.I)
 _DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_OR_YEAR = re.compile(r"^\d{1,4}$")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.\s+[A-Z]")
 _STOP = re.compile(r"^\s*(?:Sumber\s*:|Keterangan\s*:|Catatan\s*:|Source\s*:)", re.I)
 _SENTENCE_END = re.compile(r"[.;:]\s*$")
@@ -98,6 +104,7 @@ class Info:
     line: Line
     shape: Shape
     kind: str
+    row_label: bool = False  # a long text line standing as the label of the row below it
 
     @property
     def text(self) -> str:
@@ -110,7 +117,8 @@ def _running_lines(shapes: Sequence[Shape]) -> frozenset[str]:
     keeps its figure). Their text prefixes are returned; such lines are skipped like blanks."""
     seen: dict[str, list[str]] = defaultdict(list)
     for shape in shapes:
-        if len(shape.figures) == 1 and shape.words >= 2:
+        # a page number or a year: a bare number of a few digits (a row's `Rp 3.872.408.000`, `90%` is none)
+        if len(shape.figures) == 1 and shape.words >= 2 and _PAGE_OR_YEAR.match(shape.figures[0].text):
             seen[shape.prefix].append(shape.figures[0].text)
     return frozenset(
         text
@@ -152,19 +160,42 @@ def _text_kind(text: str) -> str:
     return "text"
 
 
-def _is_prose(info: Info) -> bool:
+def _is_prose(info: Info, n_fig: int = 0) -> bool:
+    """A line too long for a label cell, unless it is one whole row (see `is_row_line`; with `n_fig`, the
+    figure columns of the table it would belong to, a row of fewer figures that carry their units) or a
+    header line however long (`Sasaran Kegiatan Indikator Kinerja Kegiatan Target Realisasi Capaian`)."""
     prefix = info.shape.prefix
-    return len(prefix) > MAX_LABEL_CHARS or info.shape.words > MAX_LABEL_WORDS
+    if info.row_label or (len(prefix) <= MAX_LABEL_CHARS and info.shape.words <= MAX_LABEL_WORDS):
+        return False
+    if info.kind == "text":
+        return not is_headerish(info.text)
+    if info.kind != "figure":
+        return True
+    return not (is_row_line(info.shape) or (n_fig and is_short_row_line(info.shape, n_fig)))
+
+
+def _with_row_labels(infos: list[Info]) -> list[Info]:
+    """Long text lines that read as a label and stand right above a row (a sasaran printed whole on its
+    line, `1. Penyelenggaraan … di Wilayah Terlaksananya …`, over its indikator rows) are no prose."""
+    out = list(infos)
+    for k, info in enumerate(infos):
+        if info.kind != "text" or not _is_prose(info) or not reads_as_label(info.shape.prefix):
+            continue
+        nxt = _next_text(infos, k)
+        if nxt is not None and nxt.kind == "figure" and not _is_prose(nxt) and not _is_caption(info.text):
+            out[k] = replace(info, row_label=True)
+    return out
 
 
 def _is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text) or _DASH_CAPTION.match(text))
 
 
-def _ends_region(info: Info) -> bool:
-    """A line no table row can hold: prose, a caption, a heading, a source note, a formula, a date."""
+def _ends_region(info: Info, n_fig: int = 0) -> bool:
+    """A line no table row can hold: prose, a caption, a heading, a source note, a formula, a date.
+    `n_fig`: the figure columns the table's header names (0 when not known)."""
     text = info.text
-    if info.kind in ("claimed", "formula") or _is_prose(info) or _is_caption(text) or _PICTURE.match(text):
+    if info.kind in ("claimed", "formula") or _is_prose(info, n_fig) or _is_caption(text) or _PICTURE.match(text):
         return True
     if info.kind == "figure":
         return False
@@ -205,6 +236,64 @@ def subheading_header(infos: Sequence[Info], i: int) -> int | None:
     return head.index if first is not None and first.kind == "figure" and first.shape.prefix else None
 
 
+MAX_MATRIX_HEADER_WORDS = 40
+
+
+def _heads_matrix(infos: Sequence[Info], i: int) -> bool:
+    """A header line of column names the vocabulary does not know (`Tahun Pelanggaran … ditangani …
+    Capaian`) heads a table when it names a figure column, reads as no sentence, and the lines under it
+    are rows of figures alone (`2020 27 27 100 %`), each as many, two or more."""
+    info = infos[i]
+    if info.kind != "text" or info.shape.words > MAX_MATRIX_HEADER_WORDS or role_words(info.text, years=False) < 1:
+        return False
+    if not reads_as_label(info.shape.prefix) or _is_caption(info.text) or is_heading(info.text):
+        return False
+    first = _next_text(infos, i)
+    if first is None or first.kind != "figure":
+        return False
+    if first.shape.prefix:
+        return _heads_labelled_rows(infos, first)
+    if len(first.shape.figures) < 2:
+        return False
+    nxt = _next_text(infos, first.index)
+    return nxt is None or nxt.kind != "figure" or nxt.shape.prefix != "" or (
+        len(nxt.shape.figures) == len(first.shape.figures)
+    )
+
+
+def _trailing_roles(text: str) -> int:
+    """How many words ending the line head a figure column (`Tindakan Administratif Jumlah`: 1)."""
+    words = text.split()
+    n = 0
+    while n < len(words) - 1 and role_words(words[len(words) - 1 - n], years=False):
+        n += 1
+    return n
+
+
+def _heads_labelled_rows(infos: Sequence[Info], first: Info) -> bool:
+    """The header line above `first` ends in as many figure-column words as each of the (two or more)
+    labelled rows under it holds figures (`Tindakan Administratif Keimigrasian Jumlah` / `Deportasi 16`)."""
+    header = infos[_prev_text(infos, first.index)]
+    k = _trailing_roles(header.text)
+    if not k:
+        return False
+    rows = [first]
+    nxt = _next_text(infos, first.index)
+    while nxt is not None and nxt.kind == "figure" and len(rows) < 2:
+        rows.append(nxt)
+        nxt = _next_text(infos, nxt.index)
+    return len(rows) >= 2 and all(
+        r.shape.prefix and len(r.shape.figures) == k and not _is_prose(r, k) for r in rows
+    )
+
+
+def _prev_text(infos: Sequence[Info], i: int) -> int:
+    j = i - 1
+    while j > 0 and infos[j].kind in ("blank", "page"):
+        j -= 1
+    return j
+
+
 def is_heading(text: str) -> bool:
     stripped = collapse(text)
     return (
@@ -228,8 +317,15 @@ class _Start:
 
 
 def _is_title(text: str) -> bool:
-    """A line above a header that names the table rather than a column (no column word but years)."""
-    return bool(_NUMBERED_HEADING.match(text)) or role_words(text, years=False) == 0
+    """A line above a header that names the table rather than a column (no column word but years),
+    or one set in bold or as a markdown heading (`**TARGET KINERJA …`: a header cell is never)."""
+    stripped = text.strip()
+    return (
+        bool(_NUMBERED_HEADING.match(text))
+        or role_words(text, years=False) == 0
+        or stripped.startswith(("**", "__", "#"))
+        or stripped.endswith(("**", "__"))
+    )
 
 
 def _find_header(infos: Sequence[Info], i: int, forced: bool = False) -> _Start | None:
@@ -237,17 +333,20 @@ def _find_header(infos: Sequence[Info], i: int, forced: bool = False) -> _Start 
 
     `forced`: line `i` is a header by its place (under a sub-heading), whatever its words."""
     pre: list[Info] = []
+    n_fig = 0  # the figure columns the header lines so far name
     j = i
     while j < len(infos):
         info = infos[j]
         if info.kind in ("blank", "page"):
             j += 1
             continue
-        if info.kind == "figure" and not _is_prose(info):
+        if info.kind == "figure" and not _is_prose(info, n_fig):
             break
-        if (_ends_region(info) and j > i) or len(pre) >= MAX_HEADER_LINES:
+        if (_ends_region(info, n_fig) and j > i) or len(pre) >= MAX_HEADER_LINES:
             return None
         pre.append(info)
+        if has_role(info.text) or info.kind == "colnum":
+            n_fig = role_count([x.text for x in pre])
         j += 1
     else:
         return None
@@ -305,6 +404,8 @@ def _is_new_header(block: Sequence[Info]) -> bool:
     if sum(role_words(b.text) for b in block) >= 2:
         return True
     first = block[0].text if block else ""
+    if opens_header(first) and role_words(first, years=False) >= 1 and len(first.split()) > 1:
+        return True  # `SASARAN INDIKATOR OUTPUT TARGET`: a text column's head, then a figure column's
     return opens_header(first) and vocab_hits(first) == len(first.split()) > 1
 
 
@@ -332,7 +433,7 @@ def _is_repeat(block: list[Info], pending: list[Info], htext: str) -> int:
     return 0 if htext.endswith(btext) and len(btext) > 8 else -1
 
 
-def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
+def _scan_body(infos: Sequence[Info], start: _Start, htext: str, n_fig: int = 0) -> _Region:
     first = start.label_infos[0].index if start.label_infos else start.body_start
     region = _Region(list(start.header_infos), list(infos[first : start.body_start]))
     pending = len(start.label_infos)
@@ -343,7 +444,7 @@ def _scan_body(infos: Sequence[Info], start: _Start, htext: str) -> _Region:
             region.events.append(info)
             m += 1
             continue
-        if _ends_region(info) or subheading_header(infos, m) is not None:
+        if _ends_region(info, n_fig) or subheading_header(infos, m) is not None:
             break
         if info.kind == "years" or (info.kind == "text" and starts_header(info.text)):
             block = _header_block(infos, m)
@@ -500,6 +601,7 @@ class PlainLayoutExtractor:
             Info(k, ln, shape, "page" if shape.prefix and shape.prefix in furniture else _kind(ln, claimed))
             for k, (ln, shape) in enumerate(zip(lines, shapes, strict=True))
         ]
+        infos = _with_row_labels(infos)
         headings = _headings(infos)
         tables: list[Table] = []
         used: set[int] = set()
@@ -515,7 +617,8 @@ class PlainLayoutExtractor:
                     used |= lines_used
                     i = max(end, i + 1)
                     continue
-            if (
+            matrix = _heads_matrix(infos, i)
+            if not matrix and (
                 info.kind != "text"
                 or info.shape.words > MAX_HEADER_WORDS
                 or not starts_header(info.text)
@@ -524,7 +627,7 @@ class PlainLayoutExtractor:
             ):
                 i += 1
                 continue
-            found = self._table_at(infos, i, source_file, headings, len(tables))
+            found = self._table_at(infos, i, source_file, headings, len(tables), forced=matrix)
             if found is None:
                 i += 1
                 continue
@@ -537,13 +640,13 @@ class PlainLayoutExtractor:
 
     def _table_at(
         self, infos: Sequence[Info], i: int, source_file: str, headings: Sequence[str], n_before: int,
-        subheading: str = "",
+        subheading: str = "", forced: bool = False,
     ) -> tuple[Table, set[int], int] | None:
-        start = _find_header(infos, i, forced=bool(subheading))
+        start = _find_header(infos, i, forced=bool(subheading) or forced)
         if start is None:
             return None
         header_lines = [h.text for h in start.header_infos]
-        region = _scan_body(infos, start, header_text(header_lines))
+        region = _scan_body(infos, start, header_text(header_lines), role_count(header_lines))
         figure_events = [e for e in region.events if e.kind == "figure"]
         if not figure_events:
             return None
@@ -555,6 +658,7 @@ class PlainLayoutExtractor:
             header, rows = _read_plain(region, list(header_lines), most)
             n_fig = header.n_fig
             roles = [column_role(" ".join(r[len(r) - n_fig + k] for r in header.rows)) for k in range(n_fig)]
+            roles = body_roles(roles, rows)
             items = numbered_last(rows)
             finished = [finish_row(r, header.has_no, header.n_text, roles, items) for r in rows]
         finished = drop_chart_tail(finished)
@@ -611,8 +715,13 @@ def _figure_columns(figure_events: Sequence[Info], most: int) -> list[Span]:
 
 
 def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[Header, list[Row]]:
-    """Header and rows of a table whose cells are apart by single spaces (positions mean nothing)."""
-    n_fig = max(role_count(header_lines), most)
+    """Header and rows of a table whose cells are apart by single spaces (positions mean nothing).
+
+    The figures on one line tell the figure columns only where rows are printed whole, each with its
+    label (else a row's figures are spread over lines, and the header's words count its columns)."""
+    figure_events = [e for e in region.events if e.kind == "figure"]
+    whole_rows = sum(bool(e.shape.prefix) for e in figure_events) * 2 > len(figure_events)
+    n_fig = max(role_count(header_lines, most if whole_rows else 0), most)
     rows = _rows(region.events, n_fig, build_header(header_lines, n_fig).has_no, False)
     if len(rows) >= 2 and rows[0].blocks and not any(r.blocks for r in rows[1:]):
         # no row has a label but the first: the lines above its figures end the header
@@ -621,8 +730,12 @@ def _read_plain(region: _Region, header_lines: list[str], most: int) -> tuple[He
     header = build_header(header_lines, n_fig)
     rows = split_periodic(rows, header.rows[-1][len(header.rows[-1]) - header.n_fig :])
     lift_leading_cells(rows, header.has_no, _has_year_column(header))
-    n_fig = max(role_count(header_lines), max((len(r.figs) for r in rows), default=0))
-    return build_header(header_lines, n_fig), rows
+    most = max((len(r.figs) for r in rows), default=0)
+    n_fig = max(role_count(header_lines, most if whole_rows else 0), most)
+    header = build_header(header_lines, n_fig)
+    if whole_rows and header.n_text == 1:
+        rows = split_headings(rows)
+    return header, rows
 
 
 def _has_year_column(header: Header) -> bool:

@@ -116,6 +116,7 @@ _STARTERS = ROLE_WORDS - {"rp", "rp.", "total"} | {
     "belanja",
     "kode",
     "tahun",
+    "rata-rata",
 }
 # `Sasaran Kegiatan`, `Indikator Kinerja Program`: a head word and the words that qualify it
 _QUALIFIED = frozenset({"sasaran", "indikator", "jumlah", "kode", "sub", "uraian", "jenis"})
@@ -241,6 +242,8 @@ def _joins_current(word: str, current: list[str]) -> bool:
         return head in ("tahun", "th", "ta") and len(current) == 1
     if head in _QUALIFIED and w in _QUALIFIERS:
         return True
+    if norm_word(last) == "rata-rata":
+        return True  # `Rata-rata Capaian …`: the average of the column word after it
     if len(current) == 1 and head in _FUNDED and w == "anggaran":
         return True
     return not _in(word, _STARTERS)
@@ -254,17 +257,38 @@ def split_cells(text: str) -> list[str]:
     """`Kegiatan Anggaran Realisasi Persentase` → 4 cells; `Sasaran Kegiatan Indikator Kinerja` → 2."""
     cells: list[list[str]] = []
     end = 0
-    for m in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    for k, m in enumerate(tokens):
         word, wide = m.group(0), m.start() - end >= _WIDE
         end = m.end()
         if cells and _mends(cells[-1][-1], word):
             cells[-1][-1] += word  # `Targe` `t`: a word broken at the line end
             continue
-        if cells and not (wide and not word.startswith("(")) and _joins_current(word, cells[-1]):
+        after = norm_word(tokens[k + 1].group(0)) if k + 1 < len(tokens) else ""
+        unit_of_work = norm_word(word) == "satuan" and after == "kerja"
+        if cells and not wide and unit_of_work:
+            cells[-1].append(word)  # `Satuan Kerja`, a work unit, heads no `Satuan` column
+        elif cells and not (wide and not word.startswith("(")) and _joins_current(word, cells[-1]):
             cells[-1].append(word)
         else:
             cells.append([word])
-    return [" ".join(c) for c in cells]
+    return [part for c in cells for part in split_repeat(" ".join(c))]
+
+
+def split_repeat(cell: str) -> list[str]:
+    """`Tahun Pro Yustisia ditangani Pro Yustisia ditindaklanjuti` → `Tahun`, `Pro Yustisia ditangani`,
+    `Pro Yustisia ditindaklanjuti`: two words of a capital (no acronym) that open the cell, or follow its
+    head word, printed again open the next cell."""
+    words = cell.split()
+    for i in range(min(2, len(words) - 3)):  # the repeated words open the cell or follow its head word
+        pair = words[i : i + 2]
+        if not pair[0][:1].isupper() or pair[0].isupper():
+            continue
+        for j in range(i + 2, len(words) - 1):
+            if words[j : j + 2] == pair:
+                head = [" ".join(words[:i])] if i else []
+                return [*head, " ".join(words[i:j]), *split_repeat(" ".join(words[j:]))]
+    return [cell]
 
 
 @dataclass(frozen=True)
@@ -284,6 +308,8 @@ def header_text(lines: Sequence[str]) -> str:
 
 def _is_role_cell(cell: str) -> bool:
     words = cell.split()
+    if norm_word(words[0]) == "rata-rata":  # `Rata-rata Capaian …`: the average of a figure column
+        return any(is_role(w) for w in words[1:])
     return is_role(words[0]) or norm_word(words[0]) in _GENDER or any(is_year(w) for w in words)
 
 
@@ -305,12 +331,71 @@ def join_shares(cells: list[str]) -> list[str]:
     return out
 
 
-def role_count(lines: Sequence[str]) -> int:
-    """How many figure columns the header names (before the body is seen)."""
-    years = [w for line in lines if is_year_line(line) for w in line.split() if is_year(w)]
-    main = join_shares(split_cells(" ".join(ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln))))
+def _trailing_years(text: str) -> int:
+    """How many years end a line that opens with words (`BELANJA 2021 2022`: 2)."""
+    words = text.split()
+    n = 0
+    while n < len(words) and is_year(words[len(words) - 1 - n]) and not words[len(words) - 1 - n].startswith("("):
+        n += 1
+    return n if 2 <= n < len(words) else 0
+
+
+def split_years(lines: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(year cells, the other header lines less column numbers). A line of years gives its cells
+    (`Tahun 2021`, `2022`); a line of words ending in two years or more (`BELANJA 2021 2022`, the first
+    column's head printed beside the years over the groups below) gives those years, and its words
+    stay with the header text."""
+    years: list[str] = []
+    text: list[str] = []
+    for ln in lines:
+        if is_year_line(ln):
+            years += [" ".join(c.split()) for c in split_cells(ln)]
+        elif is_colnum_line(ln):
+            continue
+        elif n := _trailing_years(ln):
+            words = ln.split()
+            years += words[len(words) - n :]
+            text.append(" ".join(words[: len(words) - n]))
+        else:
+            text.append(ln)
+    return years, text
+
+
+def _is_lone_pct(cell: str) -> bool:
+    return cell.strip() in ("%", "(%)")
+
+
+def merge_lone_pct(cells: Sequence[str], wanted: int) -> list[str]:
+    """`% Realisasi Anggaran` is one column (the % of the budget realised), `Pagu Realisasi % Sisa` four:
+    a lone `%` cell is joined with the role cell after it only while the header names more figure
+    columns than `wanted`."""
+    out = list(cells)
+    k = 0
+    while sum(_is_role_cell(c) for c in out) > wanted and k < len(out) - 1:
+        if _is_lone_pct(out[k]) and _is_role_cell(out[k + 1]):
+            out[k : k + 2] = [f"{out[k]} {out[k + 1]}"]
+        k += 1
+    return out
+
+
+def role_count(lines: Sequence[str], fit: int = 0) -> int:
+    """How many figure columns the header names (before the body is seen); `fit`, when given, the
+    figures the body's rows hold, to which a lone `%` is joined with the word after it."""
+    year_cells, text_lines = split_years(lines)
+    years = [w for c in year_cells for w in c.split() if is_year(w)]
+    main = join_shares(split_cells(" ".join(text_lines)))
+    if fit:
+        main = merge_lone_pct(main, fit)
     roles = [c for c in main if _is_role_cell(c)]
     return max(len(roles), len(years))
+
+
+def _year_cycle(years: Sequence[str]) -> int:
+    """The length of the run of years that repeats over the columns (`2019 2020 2019 2020`: 2)."""
+    for c in range(1, len(years)):
+        if len(years) % c == 0 and list(years) == list(years[:c]) * (len(years) // c):
+            return c
+    return len(years)
 
 
 def _split_acronyms(cells: list[str], wanted: int) -> list[str]:
@@ -334,6 +419,11 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
     text, roles = main[:first_role], main[first_role:]
     if len(roles) > n_fig:
         roles = join_shares(roles)
+    while not years and len(roles) < n_fig and len(text) > 1 and not _in(text[-1].split()[0], VOCAB):
+        roles.insert(0, text.pop())  # `Tahun | Perkara yang diterima | … | Capaian`: names no word knows
+    cycle = _year_cycle(years) if years else 0
+    groups = n_fig // cycle if cycle and cycle < len(years) and n_fig % cycle == 0 else n_fig
+    roles = merge_lone_pct(roles, groups)
     roles = _split_acronyms(roles, n_fig)
     if len(roles) > n_fig:
         text, roles = text + roles[: len(roles) - n_fig], roles[len(roles) - n_fig :]
@@ -346,6 +436,8 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
             spread = [y for y in years for _ in range(span)]
             if len(roles) == span and len(years) > 1:
                 roles = roles * len(years)
+            elif groups < n_fig and len(roles) == groups:
+                roles = [r for r in roles for _ in range(cycle)]  # each column's head over its run of years
         else:
             spread = [""] * (n_fig - len(years)) + years if len(years) < n_fig else years[-n_fig:]
     roles = [""] * (n_fig - len(roles)) + roles
@@ -353,9 +445,7 @@ def _fig_heads(main: list[str], years: list[str], n_fig: int) -> tuple[list[str]
 
 
 def build_header(lines: Sequence[str], n_fig: int) -> Header:
-    year_lines = [ln for ln in lines if is_year_line(ln)]
-    years = [" ".join(c.split()) for ln in year_lines for c in split_cells(ln)]
-    text_lines = [ln for ln in lines if not is_year_line(ln) and not is_colnum_line(ln)]
+    years, text_lines = split_years(lines)
     main = split_cells(" ".join(ln.strip() for ln in text_lines))
     text, roles, spread = _fig_heads(main, years, n_fig)
     has_no = bool(text) and (norm_word(text[0]) in _NO or text[0].lower() in _NO)

@@ -41,6 +41,11 @@ class Fig:
         return f"{self.figure.text} {tidy_unit(self.unit)}".strip()
 
     @property
+    def unit_printed(self) -> bool:
+        """A unit printed with the figure, on its line (`81,29 (indeks)`) or below it."""
+        return bool(self.unit) or " " in self.figure.text
+
+    @property
     def raw(self) -> str:
         return f"{self.figure.raw} {self.unit}".strip()
 
@@ -56,7 +61,10 @@ class Row:
 
     @property
     def line(self) -> int:
-        return self.figs[0].line if self.figs else 0
+        """The line of its first figure; of its first label line when it has none (a heading row)."""
+        if self.figs:
+            return self.figs[0].line
+        return next((b[0][0] for b in self.blocks if b), 0)
 
     def label_blocks(self) -> list[Block]:
         """Each block of label lines as (line of its first line, its text joined)."""
@@ -127,7 +135,12 @@ def _assign_blocks(blocks: list[Block], n_text: int, items_numbered: bool = Fals
     return [*blocks[:keep], _join(blocks[keep:])]
 
 
-def _compatible(kind: str, role: str) -> bool:
+def _compatible(fig: Fig, role: str) -> bool:
+    """Whether a figure may stand in a column of `role`; a count printed with its unit (`81,29 (indeks)`,
+    `42 LHK`) is no amount of money."""
+    kind = fig.figure.kind
+    if role == "amount" and kind == "number" and fig.unit_printed:
+        return False
     return role == "any" or kind in ("number", "dash") or kind == role
 
 
@@ -144,7 +157,7 @@ def place_figures(figs: Sequence[Fig], roles: Sequence[str]) -> tuple[Fig | None
         exact = next((c for c in range(col, last_allowed + 1) if roles[c] == kind), None)
         if kind == "pct" and exact is not None:
             col = exact  # a percentage belongs in the %-column, whatever stands before it
-        while col < last_allowed and not _compatible(kind, roles[col]):
+        while col < last_allowed and not _compatible(fig, roles[col]):
             col += 1
         out[col] = fig
         col += 1
@@ -158,6 +171,31 @@ def column_role(header_text: str) -> str:
     if "pagu" in t or "anggaran" in t or "rp" in t.split():
         return "amount"
     return "any"
+
+
+def body_roles(roles: Sequence[str], rows: Sequence[Row]) -> list[str]:
+    """Column roles the header leaves open (`Realisasi`) taken from the rows that fill every column: a
+    column holding only amounts of money there is an amount column (a short row's `81,29 (indeks)` goes
+    past it)."""
+    full = [r.figs for r in rows if len(r.figs) == len(roles)]
+    out = list(roles)
+    for k, role in enumerate(roles):
+        if role == "any" and full and all(figs[k].figure.kind == "amount" for figs in full):
+            out[k] = "amount"
+    return out
+
+
+def split_headings(rows: Sequence[Row]) -> list[Row]:
+    """In a table of one label column whose rows are printed whole, each with its label, the label lines
+    standing above such a row (`Program Dukungan Manajemen` over `Dukungan Manajemen … Rp 22.983.430.000`)
+    are a heading row of their own, not the start of that row's label."""
+    out: list[Row] = []
+    for row in rows:
+        if row.own_label and len(row.blocks) > 1:
+            out.append(Row(blocks=row.blocks[:-1]))
+            row = Row(blocks=row.blocks[-1:], figs=row.figs, own_label=True, number=row.number)
+        out.append(row)
+    return out
 
 
 def lift_leading_cells(rows: Sequence[Row], has_no: bool, year_column: bool) -> None:

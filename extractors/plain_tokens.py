@@ -11,6 +11,7 @@ currency and unit printed beside it (`Rp. 2.834.681 .000,-`, `125,56 %`, `3,13 (
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,22 @@ _HAS_DIGIT = re.compile(r"\d")
 _BRACKET_SPACE = re.compile(r"\(\s+|\s+\)")
 _SPACES = re.compile(r"\s+")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+MAX_ROW_LABEL_CHARS = 320  # a table row's label: a sasaran and an indikator run together
+# `mencapai 85,90 97,5`: a figure after these words is a sentence's, not a cell's
+_SENTENCE_LEAD = frozenset(
+    {
+        "sebesar", "yaitu", "yakni", "adalah", "mencapai", "menjadi", "dari", "sampai", "hingga", "dengan",
+        "atau", "dan", "senilai", "sejumlah", "sebanyak", "pada", "ke", "di", "untuk", "oleh", "sekitar",
+        "kurang", "lebih", "antara", "naik", "turun", "meningkat", "menurun", "tercapai", "terealisasi",
+        "nomor", "no", "no.", "pasal", "ayat",
+    }
+)
+_SENTENCE_BREAK = re.compile(r"([^\W\d_]+)[.!?]\s+[A-Z]|[;:](?:\s|$)|\.\s*$")
+# abbreviations a label may hold before a capital (`Kab. Jember`, `dll. `); a roman numeral or an
+# acronym before its full stop (`II. Optimalnya`) numbers the row
+_ABBREVIATIONS = frozenset(
+    {"kab", "kec", "kel", "prov", "dll", "dsb", "dst", "tgl", "hal", "jl", "no", "nomor", "th", "thn"}
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,22 @@ def _is_figure_token(tok: str, prev_word: str) -> bool:
     return not (_YEAR.match(tok) and prev_word in _YEAR_WORDS)
 
 
+def _ends_cell(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Token `i` is the line's last, or the next one opens another figure with a unit of its own
+    (`42 LHK 11 LHK 26,19 %`; not `MREP 2 Tahun 9 0 0`, where `2 Tahun` belongs to the label)."""
+    if i == len(tokens) - 1:
+        return True
+    nxt = tokens[i + 1][0]
+    if not _NUM.match(nxt) or _CODE.match(nxt):
+        return False
+    if tokens[i][0].lower() in _YEAR_WORDS and _YEAR.match(nxt):
+        return False  # `Nomor 29 Tahun 2014`: a date, not two cells
+    if i + 2 == len(tokens) or "%" in nxt:
+        return True  # `11 LHK 26,19%`: the unit of the figure before the last
+    unit = tokens[i + 2][0]
+    return bool(_is_unit_word(unit) or _UNIT_PAREN.match(unit) or _PCT.match(unit))
+
+
 def _attaches(tok: str, is_last: bool) -> str | None:
     """The glue with which `tok` joins the figure before it, or None when it is not part of it."""
     if _FRAG.match(tok):
@@ -148,7 +181,7 @@ def shape_of(text: str) -> Shape:
             cells.append(open_cell)
             rp, prev_word = None, ""
             continue
-        glue = _attaches(tok, i == len(tokens) - 1) if open_cell is not None and rp is None else None
+        glue = _attaches(tok, _ends_cell(tokens, i)) if open_cell is not None and rp is None else None
         if glue is not None and open_cell is not None:
             open_cell.add(tok, end, glue)
             continue
@@ -174,6 +207,49 @@ def shape_of(text: str) -> Shape:
         figures = ()
     prefix = collapse(text[:prefix_end])
     return Shape(prefix, figures, len(prefix.split()), bool(_WIDE_GAP.search(text.strip())))
+
+
+def reads_as_label(prefix: str) -> bool:
+    """Text that can be a table row's label however long: no sentence break or full stop in it, not
+    ending in a word that leads a sentence's figure, and no longer than a sasaran and an indikator."""
+    if len(prefix) > MAX_ROW_LABEL_CHARS:
+        return False
+    words = prefix.split()
+    if words and words[-1].lower().strip(",") in _SENTENCE_LEAD:
+        return False
+    return not any(_is_sentence_break(m) for m in _SENTENCE_BREAK.finditer(prefix))
+
+
+def _is_sentence_break(m: re.Match[str]) -> bool:
+    word = m.group(1)
+    if word is None:
+        return True  # `; `, `: `, a full stop ending the text
+    return len(word) > 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS
+
+
+def is_row_line(shape: Shape) -> bool:
+    """A long line that is one table row printed whole (pdftotext without -layout, cells apart by single
+    spaces): a label of no sentence, then at least two figure cells (`- - - Rp.126,525,000 …` counts
+    its dashes). A sentence's figures follow a word of the sentence (`sebesar`, `dari`) or a full stop."""
+    return len(shape.figures) >= 2 and reads_as_label(shape.prefix)
+
+
+def _carries_unit(fig: Figure) -> bool:
+    """`91 (Indeks)`, `100%`, `Rp. 453.966.000`, `42 LHK`: a figure printed with its unit."""
+    return fig.kind in ("pct", "amount") or fig.text != fig.text.split(" ")[0] or fig.kind == "dash"
+
+
+def is_short_row_line(shape: Shape, n_fig: int) -> bool:
+    """A long line that is a row of a table naming `n_fig` figure columns though it may hold fewer figures
+    (a target-only row `… di Wilayah 91 (Indeks)`, an average `Rata-rata capaian … 86,75%`): each figure
+    printed with its unit, or the one figure of a one-column table, under a label of no sentence."""
+    if not 0 < len(shape.figures) <= n_fig or not reads_as_label(shape.prefix):
+        return False
+    if all(_carries_unit(f) for f in shape.figures):
+        return True
+    # the one figure column of a target table (`1 Optimalnya … di Wilayah 90.8`): a bare figure under a
+    # label that opens as a row does (a capital or a row number), not as a sentence running on
+    return n_fig == len(shape.figures) == 1 and (shape.prefix[:1].isupper() or shape.prefix[:1].isdigit())
 
 
 def is_rownum_only(text: str) -> bool:

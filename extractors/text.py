@@ -44,8 +44,6 @@ def detect_layout(lines: Sequence[Line]) -> str:
 
     `aligned` is a tab-less export whose tables are space-aligned columns (`pdftotext -layout`);
     `plain` one whose table cells are spread over lines (pdftotext without -layout)."""
-    from extractors.aligned import aligned_line_count
-
     nonblank = [ln.text for ln in lines if ln.text.strip()]
     if not nonblank:
         return "plain"
@@ -55,19 +53,33 @@ def detect_layout(lines: Sequence[Line]) -> str:
         return "mixed" if pipes >= 3 else "tabs"
     if pipes >= 3:
         return "pipe"
-    aligned = aligned_line_count(lines)
-    return "aligned" if aligned >= max(ALIGNED_MIN_LINES, ALIGNED_MIN_SHARE * len(nonblank)) else "plain"
+    return "aligned" if has_aligned_tables(lines) else "plain"
 
 
-def layout_extractors(layout: str) -> list[LayoutExtractor]:
+def has_aligned_tables(lines: Sequence[Line]) -> bool:
+    """Whether enough lines are space-aligned table rows for the export to be a `pdftotext -layout` one."""
+    from extractors.aligned import aligned_line_count
+
+    nonblank = sum(bool(ln.text.strip()) for ln in lines)
+    return aligned_line_count(lines) >= max(ALIGNED_MIN_LINES, ALIGNED_MIN_SHARE * nonblank)
+
+
+def layout_extractors(layout: str, aligned_first: bool = True) -> list[LayoutExtractor]:
     """The extractors run in turn, each on the lines the ones before it left. Space-aligned tables
     are read in every layout on the lines left by the others; in the plain layout the plain reader,
-    whose tables also show wide gaps, goes first."""
+    whose tables also show wide gaps, goes first. A tab-less file with pipe tables (`pipe`) may hold
+    plain-layout tables too (rows on one line, cells apart by single spaces): the plain reader reads
+    them before the aligned reader, or after it when the file's other tables are space-aligned
+    (`aligned_first`, the test `detect_layout` makes)."""
     from extractors import aligned, formulas, pipe, plain, tabs
 
     chain: list[LayoutExtractor] = [formulas.FormulaExtractor(), pipe.PipeTableExtractor()]
     chain.append(plain.PlainLayoutExtractor() if layout == "plain" else tabs.TabTableExtractor())
+    if layout == "pipe" and not aligned_first:  # a tab-less file whose other tables are plain-layout ones
+        chain.append(plain.PlainLayoutExtractor())
     chain.append(aligned.AlignedTableExtractor())
+    if layout == "pipe" and aligned_first:  # … or space-aligned ones: the plain reader reads what they leave
+        chain.append(plain.PlainLayoutExtractor())
     return chain
 
 
@@ -76,7 +88,8 @@ def extract_lines(lines: Sequence[Line], source_file: str, layout: str) -> Extra
     from extractors import prose
 
     result = Extraction()
-    for extractor in layout_extractors(layout):
+    aligned_first = layout != "pipe" or has_aligned_tables(lines)
+    for extractor in layout_extractors(layout, aligned_first):
         found = extractor.extract(lines, source_file, result.claimed)
         log.debug("%s: %s found %d tables", source_file, extractor.name, len(found.tables))
         result = result + found

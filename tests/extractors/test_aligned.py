@@ -344,3 +344,177 @@ No   Indikator Kinerja              Target   Realisasi   Capaian
 def test_a_table_repeating_the_header_after_a_sentence_on_the_same_page_is_a_table_of_its_own() -> None:
     first, second = _tables(SAME_PAGE)
     assert _lines(first.rows) == [{2}, {3}] and _lines(second.rows) == [{8}, {9}]
+
+
+RESCALED = """\
+Tabel 5 Program dan Anggaran Tahun 2023
+No   Program                     Satuan  Target      Anggaran (Rp)
+1    Program perencanaan         Dok          4        120.000.000
+     daerah terpadu
+2    Program pelayanan           Unit        12         80.500.000
+
+                                        7
+
+3     Program pengawasan                   Laporan          2               45.250.000
+      internal daerah
+      Kegiatan koordinasi                                                   30.000.000
+      Jumlah                                                               275.750.000
+"""
+
+
+def test_a_continuation_on_a_page_set_on_a_wider_character_grid_is_read_in_the_table_columns() -> None:
+    [table] = _tables(RESCALED)
+    assert _texts(table.header) == [["No", "Program", "Satuan", "Target", "Anggaran (Rp)"]]
+    assert _texts(table.rows) == [
+        ["1", "Program perencanaan daerah terpadu", "Dok", "4", "120.000.000"],
+        ["2", "Program pelayanan", "Unit", "12", "80.500.000"],
+        ["3", "Program pengawasan internal daerah", "Laporan", "2", "45.250.000"],
+        ["", "Kegiatan koordinasi", "", "", "30.000.000"],
+        ["", "Jumlah", "", "", "275.750.000"],
+    ]
+    assert _lines(table.rows) == [{3}, {5}, {9}, {11}, {12}]
+
+
+SECTIONS = """\
+Misi 1: Meningkatkan tata kelola pemerintahan daerah yang bersih dan akuntabel
+                                        Tahun 2023
+No   Sasaran                       Satuan      Target     Anggaran (Rp)
+1    Meningkatnya kualitas         Dok              4       150.000.000
+     perencanaan
+Misi 2: Meningkatkan mutu pelayanan publik yang cepat, mudah dan terjangkau bagi warga
+No   Sasaran                       Satuan      Target      Tahun 2023 Anggaran (Rp)
+2    Meningkatnya kepuasan         Indeks          82          90.000.000
+     masyarakat
+                                   JUMLAH                     240.000.000
+"""
+
+
+def test_a_section_label_between_a_table_and_its_repeated_header_is_no_sentence_ending_it() -> None:
+    [table] = _tables(SECTIONS)
+    assert [r[-1] for r in _texts(table.rows)] == ["150.000.000", "90.000.000", "240.000.000"]
+    assert _texts(table.rows)[1][:4] == ["2", "Meningkatnya kepuasan masyarakat", "Indeks", "82"]
+    assert _lines(table.rows) == [{4}, {8}, {10}]
+
+
+# pdfplumber's layout text: a page set tighter than its character grid pushes a long label up to
+# the figure after it (a single space apart) and wrapped labels across the figure columns
+SQUEEZED = """\
+Tabel 9 Efisiensi Penggunaan Anggaran
+ No.  Sasaran        Indikator Kinerja     Capaian    Serapan  Efisiensi
+  1.  Meningkatnya   Jumlah dokumen RKA 150      92,10      57,90
+      mutu perencanaan daerah yang disahkan
+                     Persentase aduan   110      95,00      15,00
+                     yang ditangani tepat waktu
+  2.  Meningkatnya   Jumlah pelatihan 120,50     88,40      32,10
+      kapasitas aparatur sipil negara daerah
+  3.  Tersedianya    Jumlah regulasi 125,00      90,00      35,00
+      standar pelayanan publik yang
+                Rata-Rata            126,38      91,38      35,00
+"""
+
+
+def test_a_figure_pushed_against_its_label_stands_in_its_column_of_figures() -> None:
+    [table] = _tables(SQUEEZED)
+    rows = _texts(table.rows)
+    assert [r[1:] for r in rows if r[1]] == [
+        ["150", "92,10", "57,90"],
+        ["110", "95,00", "15,00"],
+        ["120,50", "88,40", "32,10"],
+        ["125,00", "90,00", "35,00"],
+        ["126,38", "91,38", "35,00"],
+    ]
+    assert rows[0][0] == "1. Meningkatnya Jumlah dokumen RKA mutu perencanaan daerah yang disahkan"
+    assert rows[1][0] == "Persentase aduan yang ditangani tepat waktu"
+    assert [r[0] for r in rows if r[1]][-1] == "Rata-Rata"
+    assert _lines(table.rows)[:2] == [{3}, {5}]
+
+
+def test_a_figure_is_cut_from_its_label_only_over_a_column_of_figures_standing_alone() -> None:
+    from extractors.aligned import split_label_figures
+
+    rows = [
+        text_runs("Jumlah laporan kinerja 12      4,5"),
+        text_runs("Jumlah kajian          10      3,5"),
+        text_runs("Jumlah rapat           14      2,5"),
+        text_runs("Belanja barang jasa Rp 12      1,5"),
+        text_runs("Rencana program tahun 2024     1,0"),
+    ]
+    cut = [[r.text for r in runs] for runs in split_label_figures(rows)]
+    assert cut == [
+        ["Jumlah laporan kinerja", "12", "4,5"],
+        ["Jumlah kajian", "10", "3,5"],
+        ["Jumlah rapat", "14", "2,5"],
+        ["Belanja barang jasa Rp 12", "1,5"],  # a sum in rupiah is one figure
+        ["Rencana program tahun 2024", "1,0"],  # a year ends a label
+    ]
+
+
+# a quarterly realisation form: the header apart from the rows by a blank line, its first line
+# holding no figure but a year, quarters standing a little off the centre of their K / Rp, the
+# columns of quarters III and IV filled by no row, and each row's Rp of quarter I a line below
+QUARTERLY = """\
+                                    Realisasi Kinerja Triwulan I - IV Tahun 2024
+  Program/Kegiatan       Indikator Kinerja                                                                      Unit PJ
+                                                I                            II               III      IV
+                                                5                            6                 7       8
+         1                        2                                                                               9
+                                          K           Rp             K          Rp          K    Rp   K   Rp
+
+Penyusunan Rencana       Jumlah dokumen   3                          2    45.000.000                            Bappeda
+Kerja                    rencana kerja          20.500.000
+Pembinaan Pegawai        Jumlah pegawai  12                         10    30.250.000                            Bappeda
+                         yang dibina            15.000.000
+Pengelolaan Arsip        Jumlah arsip    40                         35    12.000.000                            Bappeda
+Daerah                   tertata                 8.750.000
+"""
+
+
+def test_a_quarterly_form_reads_its_rows_set_on_two_lines_under_every_quarter() -> None:
+    [table] = _tables(QUARTERLY)
+    header = _texts(table.header)
+    assert ["I", "", "II", "", "III", "", "IV", ""] in [h[2:10] for h in header]
+    assert ["K", "Rp", "K", "Rp", "K", "Rp", "K", "Rp"] in [h[2:10] for h in header] + [
+        r[2:10] for r in _texts(table.rows)
+    ]
+    rows = [r for r in _texts(table.rows) if r[-1] == "Bappeda"]
+    assert rows == [
+        [
+            "Penyusunan Rencana Kerja",
+            "Jumlah dokumen rencana kerja",
+            "3",
+            "20.500.000",
+            "2",
+            "45.000.000",
+            "",
+            "",
+            "",
+            "",
+            "Bappeda",
+        ],
+        [
+            "Pembinaan Pegawai",
+            "Jumlah pegawai yang dibina",
+            "12",
+            "15.000.000",
+            "10",
+            "30.250.000",
+            "",
+            "",
+            "",
+            "",
+            "Bappeda",
+        ],
+        [
+            "Pengelolaan Arsip Daerah",
+            "Jumlah arsip tertata",
+            "40",
+            "8.750.000",
+            "35",
+            "12.000.000",
+            "",
+            "",
+            "",
+            "",
+            "Bappeda",
+        ],
+    ]

@@ -549,3 +549,170 @@ def test_jember_staff_sub_tables(jember: tuple[list[Line], Extraction]) -> None:
     assert _texts(grade.rows[-1]) == ["Jumlah", "49", "12"]
     position = by_title["4. Berdasarkan Jabatan"]
     assert _texts(position.rows[0]) == ["Jabatan Struktural", "15"]
+
+
+# --------------------------------------------------------------------------- rows printed whole on one line
+# pdftotext without -layout often prints a table row on one line, its cells apart by single spaces.
+
+
+def _table_rows(text: str) -> tuple[list[Line], Extraction]:
+    lines = _lines(text, spaced=False)
+    return lines, _extract(lines)
+
+
+SPACED_INDICATORS = "\n".join(
+    [
+        "Tabel 2.1 Capaian Kinerja Tahun 2030",
+        "Sasaran Kegiatan Indikator Kinerja Kegiatan Target Realisasi Capaian",
+        "(1) (2) (3) (4) (5)",
+        "I. Meningkatnya Mutu Layanan Perizinan di Daerah Indeks Kepuasan Pemohon Izin di Daerah"
+        " 82 (Indeks) 85,28 (Indeks) 104,00%",
+        "II. Tertibnya Pengawasan Usaha Perdagangan Persentase Pelanggaran Usaha yang Ditindak 90% 76,5% 85,00%",
+        "1. Terlaksananya Pemeriksaan Gudang Distributor di Wilayah Kota 40 LHP 30 LHP 75,00 %",
+        "Rata-rata capaian Sasaran Kegiatan II 80,00%",
+        "Anggaran Rp1,250,000,000 Rp1,125,000,000 90,00%",
+        "",
+        "Capaian kinerja pada tahun 2030 menunjukkan bahwa target yang ditetapkan telah tercapai dengan baik,"
+        " dengan realisasi sebesar 85,28 dan 76,5",
+    ]
+)
+
+
+def test_spaced_rows_with_long_labels_and_units_after_figures() -> None:
+    lines, found = _table_rows(SPACED_INDICATORS)
+    (table,) = found.tables
+    assert _texts(table.header[-1]) == [
+        "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target", "Realisasi", "Capaian",
+    ]
+    assert table.title == "Tabel 2.1 Capaian Kinerja Tahun 2030"
+    assert [_texts(r)[2:] for r in table.rows] == [
+        ["82 (Indeks)", "85,28 (Indeks)", "104,00%"],
+        ["90%", "76,5%", "85,00%"],
+        ["40 LHP", "30 LHP", "75,00 %"],
+        ["", "", "80,00%"],  # an average row: its one figure in the %-column
+        ["Rp1,250,000,000", "Rp1,125,000,000", "90,00%"],
+    ]
+    assert table.rows[0][2].prov.line == 4 and table.rows[-1][2].prov.line == 8
+    assert _texts(table.rows[2])[1] == "1. Terlaksananya Pemeriksaan Gudang Distributor di Wilayah Kota"
+    # the paragraph under the table ends in figures but is a sentence: no row, not claimed
+    assert _line_of(lines, "Capaian kinerja pada") not in found.claimed
+
+
+SPACED_BUDGET = """Tabel 3.4 Realisasi Anggaran 2029-2030
+BELANJA 2029 2030
+PAGU REALISASI % PAGU REALISASI %
+Belanja Pegawai - - - Rp.200,000,000 Rp.190,000,000 95,00 %
+Belanja Barang Rp 500.000.000 Rp 450.000.000 90,00% Rp 600.000.000 Rp 540.000.000 90,00%
+JUMLAH Rp 500.000.000 Rp 450.000.000 90,00% Rp 800.000.000 Rp 730.000.000 91,25%
+"""
+
+
+def test_spaced_budget_rows_under_years_printed_beside_the_first_head() -> None:
+    _, found = _table_rows(SPACED_BUDGET)
+    (table,) = found.tables
+    assert [_texts(h) for h in table.header] == [
+        ["", "2029", "2029", "2029", "2030", "2030", "2030"],
+        ["BELANJA", "PAGU", "REALISASI", "%", "PAGU", "REALISASI", "%"],
+    ]
+    assert [_texts(r) for r in table.rows] == [
+        ["Belanja Pegawai", "-", "-", "-", "Rp.200,000,000", "Rp.190,000,000", "95,00 %"],
+        ["Belanja Barang", "Rp 500.000.000", "Rp 450.000.000", "90,00%", "Rp 600.000.000", "Rp 540.000.000", "90,00%"],
+        ["JUMLAH", "Rp 500.000.000", "Rp 450.000.000", "90,00%", "Rp 800.000.000", "Rp 730.000.000", "91,25%"],
+    ]
+
+
+def test_spaced_target_table_of_one_figure_column() -> None:
+    _, found = _table_rows(
+        """**PERJANJIAN KINERJA TAHUN 2030**
+No Sasaran Kegiatan Indikator Kinerja Kegiatan Target
+(1) (2) (3) (4)
+1 Meningkatnya Mutu Layanan Perizinan di Daerah Indeks Kepuasan Pemohon Izin di Daerah 82.5
+2 Tertibnya Pengawasan Usaha Perdagangan di Daerah Jumlah Gudang Distributor yang Diperiksa 40
+"""
+    )
+    (table,) = found.tables
+    assert _texts(table.header[-1]) == ["No", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target"]
+    assert [(_texts(r)[0], _texts(r)[-1]) for r in table.rows] == [("1", "82.5"), ("2", "40")]
+
+
+def test_spaced_header_of_unknown_names_over_year_rows() -> None:
+    _, found = _table_rows(
+        """Tahun Perkara Pidana yang diterima Perkara Pidana yang diselesaikan Capaian
+2028 12 9 75%
+2029 20 20 100 %
+"""
+    )
+    (table,) = found.tables
+    assert _texts(table.header[-1]) == [
+        "Tahun", "Perkara Pidana yang diterima", "Perkara Pidana yang diselesaikan", "Capaian",
+    ]
+    assert [_texts(r) for r in table.rows] == [["2028", "12", "9", "75%"], ["2029", "20", "20", "100 %"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "figures"),
+    [
+        ("Penerbitan Surat Izin 120 Izin 96 Izin 80,00%", "Penerbitan Surat Izin", ["120 Izin", "96 Izin", "80,00%"]),
+        ("Terlaksananya Layanan Arsip 1 Layanan 1 Dokumen 100%", "Terlaksananya Layanan Arsip",
+         ["1 Layanan", "1 Dokumen", "100%"]),
+        # a number and a unit word inside the label stay there when the figures after them carry none
+        ("Kartu Pelajar 2 Tahun 9 0 9", "Kartu Pelajar 2 Tahun", ["9", "0", "9"]),
+    ],
+)
+def test_units_between_figures_stay_with_their_figure(text: str, prefix: str, figures: list[str]) -> None:
+    shape = shape_of(text)
+    assert shape.prefix == prefix
+    assert [f.text for f in shape.figures] == figures
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pada tahun ini realisasi anggaran belanja daerah untuk seluruh program prioritas mencapai 91,5 88,2",
+        "Anggaran yang tersedia dialokasikan untuk kegiatan pelayanan kepada masyarakat. Realisasinya 45 50",
+        "Berikut capaian setiap indikator kinerja utama yang telah ditetapkan dalam dokumen perencanaan: 80 85",
+        "sebagaimana diatur dalam ketentuan sistem akuntabilitas kinerja pada Peraturan Presiden Nomor 29 Tahun 2014",
+    ],
+)
+def test_a_long_sentence_ending_in_figures_is_no_row(sentence: str) -> None:
+    lines, found = _table_rows(f"Uraian Target Realisasi\nBelanja Operasi 100 90\n{sentence}\n")
+    (table,) = found.tables
+    assert [_texts(r) for r in table.rows] == [["Belanja Operasi", "100", "90"]]
+    assert _line_of(lines, sentence[:20]) not in found.claimed
+
+
+def test_tabless_file_with_pipe_tables_reads_its_spaced_tables_too() -> None:
+    text = "\n".join(
+        [
+            "| Jenis | Jumlah |",
+            "| Laki-laki | 12 |",
+            "| Perempuan | 9 |",
+            "",
+            SPACED_BUDGET,
+        ]
+    )
+    lines = split_lines(text)
+    found = extract_lines(lines, "synthetic.txt", "pipe")
+    assert {t.engine for t in found.tables} == {"pipe", "plain"}
+    plain = next(t for t in found.tables if t.engine == "plain")
+    assert _texts(plain.rows[-1])[0] == "JUMLAH" and _texts(plain.rows[-1])[-1] == "91,25%"
+
+
+def test_spaced_heading_line_above_a_whole_row_is_a_row_of_its_own() -> None:
+    _, found = _table_rows(
+        """Kegiatan Anggaran
+Program Pelayanan Perizinan Terpadu
+Penyelenggaraan Layanan Izin Usaha Mikro dan Kecil di Seluruh Kecamatan Kota Rp 1.250.000.000
+Program Penunjang Urusan Pemerintahan
+Administrasi Umum Perangkat Daerah Rp 750.000.000
+Total Rp 2.000.000.000
+"""
+    )
+    (table,) = found.tables
+    assert [(_texts(r), r[-1].prov.line) for r in table.rows] == [
+        (["Program Pelayanan Perizinan Terpadu", ""], 2),
+        (["Penyelenggaraan Layanan Izin Usaha Mikro dan Kecil di Seluruh Kecamatan Kota", "Rp 1.250.000.000"], 3),
+        (["Program Penunjang Urusan Pemerintahan", ""], 4),
+        (["Administrasi Umum Perangkat Daerah", "Rp 750.000.000"], 5),
+        (["Total", "Rp 2.000.000.000"], 6),
+    ]

@@ -64,6 +64,16 @@ def test_split_table_summed_as_one() -> None:
     assert audit(report(tables=(t1, t2))) == ()
 
 
+def test_a_total_under_a_list_opening_on_its_second_sub_item_is_not_checked() -> None:
+    # 4.2.1 is on a page not read with the table: the total is not the sum of these rows alone
+    rows = [["4.2.2. Retribusi jasa usaha", "250"], ["4.2.3. Retribusi perizinan", "40"], ["JUMLAH", "900"]]
+    t = table(rows, header=[["Uraian", "Anggaran"]])
+    assert audit(report(tables=(t,))) == ()
+    whole = table([["4.2.1. Retribusi jasa umum", "600"], *rows], header=[["Uraian", "Anggaran"]])
+    (f,) = audit(report(tables=(whole,)))
+    assert (f.rule, f.stated, f.expected) == ("sum_mismatch", "900", "890")
+
+
 def test_row_total_l_plus_p() -> None:
     rows = [["Gol IV", "3", "2", "5"], ["Gol III", "10", "4", "14"], ["Gol II", "4", "8", "13"]]
     t = table(rows, header=[["Golongan", "L", "P", "JUMLAH"]])

@@ -145,6 +145,20 @@ def _candidates(grid: Grid, idx: int) -> list[list[Row]]:
     return [c for c in out if c]
 
 
+ITEM_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s|$)")
+
+
+def _opens_mid_list(rows: Sequence[Row]) -> bool:
+    """The rows open on a numbered sub-item after the first of its list (`3.1.2.` and no `3.1.1.`
+    among them): the list began above the table (on a page not read with it), so a total under
+    these rows is not theirs alone."""
+    numbers = [m.group(1).split(".") for r in rows if (m := ITEM_NUMBER.match(_first_text(r)))]
+    if not numbers:
+        return False
+    first = numbers[0]
+    return int(first[-1]) > 1 and not any(n[:-1] == first[:-1] and int(n[-1]) < int(first[-1]) for n in numbers)
+
+
 def _sum_issue(check: Check, grid: Grid, total: Figure, parts: list[Figure], line: int | None,
                label: str, severity: Severity, page: int | None = None) -> Issue:
     c = Constraint("sum", total, tuple(parts))
@@ -232,7 +246,7 @@ def check_column_totals(ctx: Context, check: Check) -> Iterator[Issue]:
 def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row, figures: ColumnFigures
                      ) -> Iterator[Issue]:
     candidates = _candidates(grid, idx)
-    if not candidates:
+    if not candidates or _opens_mid_list(grid.rows[:idx]):
         return
     failures: list[Issue] = []
     checked = 0
