@@ -54,3 +54,15 @@ def test_rows_equal_to_the_rows_above_them_are_subtotals() -> None:
     assert _sums(rows) == []
     rows[-1] = ["Jumlah", "1.400"]
     assert [(r, s, ln, st) for r, s, ln, st, _ in _sums(rows)] == [("sum_mismatch", Severity.ERROR, 16, "1.400")]
+
+
+def test_a_program_row_a_rupiah_off_its_kegiatan_is_still_their_parent() -> None:
+    # 2.097.133.803 over kegiatan summing to 2.097.133.804: the total adds the programs and holds; the program
+    # row is the one reported, on its own line, against its kegiatan
+    rows = [["Program A", "2.097.133.803"], ["Kegiatan A1", "870.585.957"], ["Kegiatan A2", "1.226.547.847"],
+            ["Program B", "1.576.402.608"], ["Kegiatan B1", "1.576.402.608"], ["Jumlah", "3.673.536.411"]]
+    assert _sums(rows) == [("sum_mismatch", Severity.ERROR, 10, "2.097.133.803", "2097133804")]
+    # small figures get no slack: a count one off its parts is no parent of them
+    counts = [["Program A", "10"], ["Kegiatan A1", "4"], ["Kegiatan A2", "5"], ["Program B", "3"], ["Kegiatan B1", "3"],
+              ["Jumlah", "13"]]
+    assert [(r, s, st, e) for r, s, _, st, e in _sums(counts)] == [("sum_mismatch", Severity.ERROR, "13", "22")]

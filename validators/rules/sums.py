@@ -24,7 +24,7 @@ import regex as re
 from normalizers.numbers import ID, parse_token
 from pipeline.model import Severity
 from validators.rounding import fmt
-from validators.rules.base import Check, Constraint, Context, Figure, Issue, figure
+from validators.rules.base import CellKey, Check, Constraint, Context, Figure, Issue, figure
 from validators.rules.grid import (
     PERCENT_HEADER,
     ROW_NUMBER,
@@ -172,24 +172,55 @@ def _sum_issue(check: Check, grid: Grid, total: Figure, parts: list[Figure], lin
     )
 
 
-def _hierarchy_readings(parts: list[Figure]) -> list[list[Figure]]:
-    """Where a row equals the sum of the rows right after it (a program and its kegiatan),
-    the readings without the children and without the parents."""
-    parents: set[int] = set()
-    children: set[int] = set()
+# a parent row is recognised by its children's sum up to this share of it: a few rupiah of rounding in a
+# billion-rupiah program row (2.097.133.803 printed over kegiatan summing to 2.097.133.804) still makes it
+# their parent; small figures (counts, percentages) get no slack
+PARENT_SLACK = Decimal("1e-8")
+
+
+def _slack(value: Decimal) -> Decimal:
+    return abs(value) * PARENT_SLACK
+
+
+def _same_amount(acc: Decimal, value: Decimal) -> bool:
+    """The sum of a parent's rows equals it, up to its slack."""
+    return abs(acc - value) <= _slack(value)
+
+
+def _parent_spans(parts: list[Figure]) -> list[tuple[int, int]]:
+    """(i, j): the row i equals, up to its slack, the sum of the rows i+1 .. j-1 right after it."""
+    spans: list[tuple[int, int]] = []
     i = 0
     while i < len(parts):
         acc = Decimal(0)
         j = i + 1
-        while j < len(parts) and acc < parts[i].value:
+        while j < len(parts) and acc < parts[i].value - _slack(parts[i].value):
             acc += parts[j].value
             j += 1
-        if j > i + 1 and acc == parts[i].value and parts[i].value != 0:
-            parents.add(i)
-            children.update(range(i + 1, j))
+        if j > i + 1 and _same_amount(acc, parts[i].value) and parts[i].value != 0:
+            spans.append((i, j))
             i = j
         else:
             i += 1
+    return spans
+
+
+def rounded_parents(parts: list[Figure]) -> list[tuple[Figure, list[Figure]]]:
+    """The parents recognised within their slack whose rows do not sum to them exactly: (parent, rows)."""
+    out = []
+    for i, j in _parent_spans(parts):
+        children = parts[i + 1 : j]
+        if sum((c.value for c in children), Decimal(0)) != parts[i].value:
+            out.append((parts[i], children))
+    return out
+
+
+def _hierarchy_readings(parts: list[Figure]) -> list[list[Figure]]:
+    """Where a row equals the sum of the rows right after it (a program and its kegiatan),
+    the readings without the children and without the parents."""
+    spans = _parent_spans(parts)
+    parents = {i for i, _ in spans}
+    children = {k for i, j in spans for k in range(i + 1, j)}
     after = _subtotals_after(parts)
     if not parents:
         return after
@@ -237,18 +268,36 @@ def _impossible(total: Figure, parts: list[Figure]) -> bool:
 def check_column_totals(ctx: Context, check: Check) -> Iterator[Issue]:
     for grid in ctx.grids:
         figures = ColumnFigures()
+        seen: set[CellKey | None] = set()
         for idx, row in enumerate(grid.rows):
             if not is_total_row(grid, row):
                 continue
-            yield from _check_total_row(ctx, check, grid, idx, row, figures)
+            yield from _check_total_row(ctx, check, grid, idx, row, figures, seen)
 
 
-def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row, figures: ColumnFigures
-                     ) -> Iterator[Issue]:
+def _parent_issues(check: Check, grid: Grid, rows: Sequence[Row], col: int, figures: ColumnFigures,
+                   seen: set[CellKey | None]) -> list[Issue]:
+    """A total that holds over the top rows of a hierarchy whose parent rows were recognised within their
+    slack: each such parent, a few rupiah off the rows under it, is reported on its own line."""
+    placed = [(r, f) for r in rows if (f := figures.of(r, col)) is not None]
+    found = []
+    for parent, children in rounded_parents([f for _, f in placed]):
+        if parent.key in seen:
+            continue
+        seen.add(parent.key)
+        prow = next(r for r, f in placed if f is parent)
+        found.append(_sum_issue(check, grid, parent, children, number_line(prow, col),
+                                grid.label(prow) or "parent row", check.severity, _page(prow, col)))
+    return found
+
+
+def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row, figures: ColumnFigures,
+                     seen: set[CellKey | None]) -> Iterator[Issue]:
     candidates = _candidates(grid, idx)
     if not candidates or _opens_mid_list(grid.rows[:idx]):
         return
     failures: list[Issue] = []
+    parents: list[Issue] = []
     checked = 0
     for col, cell in enumerate(row):
         if not cell.number or not _summable(grid, col, [*candidates[0], row]):
@@ -263,6 +312,8 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row,
         holding = next((r for r in readings if Constraint("sum", total, tuple(r)).holds()), None)
         if holding is not None:
             ctx.holding.append(Constraint("sum", total, tuple(holding)))
+            if holding is not readings[0]:
+                parents += _parent_issues(check, grid, candidates[0], col, figures, seen)
             continue
         flat = _hierarchy_readings(readings[0])
         if flat:
@@ -278,6 +329,7 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row,
         # every column fails: the rows were probably read wrongly, not summed wrongly
         failures = [replace(f, severity=Severity.WARNING) for f in failures]
     yield from failures
+    yield from parents
 
 
 def check_row_totals(ctx: Context, check: Check) -> Iterator[Issue]:
