@@ -18,6 +18,7 @@ from itertools import pairwise
 import regex as re
 
 from extractors.plain_rows import RowCells
+from normalizers.labels import AVERAGE_LABEL
 
 ORPHANS = "figure rows without a label"
 GUESSED_AVERAGE = "an average row with fewer figures than the columns, placed by guess"
@@ -25,7 +26,6 @@ BODY_IN_HEADER = "a header cell holding body text"
 MAX_HEAD_WORDS = 12  # a column name is no longer than a label line (the reader's MAX_LABEL_WORDS)
 _COLNUM = re.compile(r"^[(\[{]\d{1,2}[)\]}]$")
 _ROWNUM = re.compile(r"^\d{1,3}\.?$")
-_AVERAGE = re.compile(r"^\W*(?:jumlah\s+)?rata\s*-?\s*rata\b", re.I)
 
 
 def _has_label(rc: RowCells) -> bool:
@@ -74,7 +74,7 @@ def guessed_average(rows: Sequence[RowCells]) -> bool:
     under target, realisasi and capaian). Which column it averages is a guess."""
     filled = set().union(*(_figure_columns(rc) for rc in rows)) if rows else set()
     return any(
-        _AVERAGE.match(" ".join(t for t, _ in rc.texts).strip()) and 0 < len(_figure_columns(rc)) < len(filled)
+        AVERAGE_LABEL.match(" ".join(t for t, _ in rc.texts).strip()) and 0 < len(_figure_columns(rc)) < len(filled)
         for rc in rows
     )
 

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import regex as re
 
+from normalizers.labels import AVERAGE_LABEL
 from normalizers.numbers import Hint, column_convention, may_hold_value, parse_number
 from pipeline.model import Cell, Document, Provenance, Quantity, Table
 
@@ -26,7 +27,6 @@ TOTAL_LABEL = re.compile(
     r"^\W*(?:grand\s*total|sub\s*-?\s*total|total|jumlah|jml\.?)\b(?!\s+(?:indikator|pegawai|layanan|kegiatan))"
     r"(?:\W+[\p{L}\d]+){0,2}\W*$", re.I)
 ROW_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")
-AVERAGE_LABEL = re.compile(r"^\W*(?:jumlah\s+)?rata\s*-?\s*rata\b", re.I)
 PERCENT_HEADER = re.compile(r"%|persen|capaian|realisasi\s+anggaran\s*\(|rata|indeks|nilai|bobot|skor|ratio|rasio",
                             re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
