@@ -308,17 +308,15 @@ def _check_total_row(ctx: Context, check: Check, grid: Grid, idx: int, row: Row,
         if not readings or (len(readings[0]) < 2 and len(readings) == 1):
             continue
         checked += 1
-        readings += _hierarchy_readings(readings[0])
+        hierarchy = _hierarchy_readings(readings[0])
+        readings += hierarchy
         holding = next((r for r in readings if Constraint("sum", total, tuple(r)).holds()), None)
         if holding is not None:
             ctx.holding.append(Constraint("sum", total, tuple(holding)))
             if holding is not readings[0]:
                 parents += _parent_issues(check, grid, candidates[0], col, figures, seen)
             continue
-        flat = _hierarchy_readings(readings[0])
-        if flat:
-            readings[0] = flat[0]  # report the sum of the top level of a hierarchy
-        parts = readings[0]
+        parts = hierarchy[0] if hierarchy else readings[0]  # report the sum of the top level of a hierarchy
         if len(parts) < 2 or _impossible(total, parts):
             continue  # an item larger than its total: not an item/total structure (a misread table)
         # a column mixing amounts and percentages was misread: its failure is no evidence of a wrong figure
