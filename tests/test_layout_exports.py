@@ -10,28 +10,14 @@ only shrink. The counts are floors of what the text path reaches on these export
 
 from __future__ import annotations
 
-import csv
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from pipeline.run import run_batch, write_outputs
+from tests.exports import PDFS, REAL, error_keys, run_folder
 
-PDFS = (
-    "cimahi_2016_lra",
-    "jabar-biroorganisasi_2016_lkip",
-    "jabar-bplhd_2016_lkip",
-    "tangsel-bpbd_2023_realisasi-kinerja-triwulan",
-)
-# (report, rule, stated figure) of the real errors, verified on the PDF pages
-REAL = {
-    ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "141,25"),
-    ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "59,02"),
-    ("jabar-biroorganisasi_2016_lkip", "capaian_mismatch", "31,57"),
-    ("jabar-bplhd_2016_lkip", "capaian_mismatch", "132,5%"),
-}
 # false findings not yet fixed, per export (see the report of the aligned reader's work)
 KNOWN_FALSE: dict[str, set[tuple[str, str, str]]] = {"plumber": set(), "pdftotext": set()}
 FLOORS = {  # real errors found, and per report (indicators, budget rows) at least (a few below what is reached)
@@ -79,12 +65,7 @@ def _run(pdfs_dir: Path, tmp: Path, export: str) -> tuple[list[dict[str, str]], 
     for name in PDFS:
         maker = _plumber_export if export == "plumber" else _pdftotext_export
         maker(pdfs_dir / f"{name}.pdf", src / f"{name}.txt")
-    write_outputs(run_batch([src], jobs=1, progress=False), dst)
-    with (dst / "findings.csv").open(encoding="utf-8") as f:
-        findings = list(csv.DictReader(f))
-    with (dst / "reports.csv").open(encoding="utf-8") as f:
-        reports = list(csv.DictReader(f))
-    return findings, reports
+    return run_folder(src, dst)
 
 
 @pytest.fixture(scope="module", params=["plumber", "pdftotext"])
@@ -97,7 +78,7 @@ def export(request: pytest.FixtureRequest, pdfs_dir: Path, tmp_path_factory: pyt
 @pytest.mark.samples
 def test_every_error_finding_on_layout_exports_is_a_real_one(export) -> None:
     name, findings, _ = export
-    errors = {(f["report_id"], f["rule"], f["stated"]) for f in findings if f["severity"] == "error"}
+    errors = error_keys(findings)
     assert errors - REAL <= KNOWN_FALSE[name]
     assert len(errors & REAL) >= FLOORS[name][0]
 

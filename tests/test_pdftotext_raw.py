@@ -11,28 +11,14 @@ still false are named in KNOWN_FALSE: the set may only shrink. The counts are fl
 
 from __future__ import annotations
 
-import csv
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from pipeline.run import run_batch, write_outputs
+from tests.exports import PDFS, REAL, error_keys, run_folder
 
-PDFS = (
-    "cimahi_2016_lra",
-    "jabar-biroorganisasi_2016_lkip",
-    "jabar-bplhd_2016_lkip",
-    "tangsel-bpbd_2023_realisasi-kinerja-triwulan",
-)
-# (report, rule, stated figure) of the real errors, verified on the PDF pages
-REAL = {
-    ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "141,25"),
-    ("jabar-biroorganisasi_2016_lkip", "average_mismatch", "59,02"),
-    ("jabar-biroorganisasi_2016_lkip", "capaian_mismatch", "31,57"),
-    ("jabar-bplhd_2016_lkip", "capaian_mismatch", "132,5%"),
-}
 KNOWN_FALSE: dict[str, set[tuple[str, str, str]]] = {"plain": set(), "raw": set()}  # may only shrink
 # real errors found, and per report (indicator records, budget rows) at least: a few below what is read
 # (plain: 1 / 61 / 57 / 2 indicators, 0 / 43 / 156 / 0 budget rows, before this branch 1 / 61 / 56 / 2 and the
@@ -73,18 +59,14 @@ def export(request: pytest.FixtureRequest, pdfs_dir: Path, tmp_path_factory: pyt
     for pdf in PDFS:
         subprocess.run(["pdftotext", *OPTIONS[name], str(pdfs_dir / f"{pdf}.pdf"), str(src / f"{pdf}.txt")],
                        check=True, timeout=120)
-    write_outputs(run_batch([src], jobs=1, progress=False), dst)
-    with (dst / "findings.csv").open(encoding="utf-8") as f:
-        findings = list(csv.DictReader(f))
-    with (dst / "reports.csv").open(encoding="utf-8") as f:
-        reports = list(csv.DictReader(f))
+    findings, reports = run_folder(src, dst)
     return name, findings, reports
 
 
 @pytest.mark.samples
 def test_every_error_finding_on_raw_exports_is_a_real_one(export) -> None:
     name, findings, _ = export
-    errors = {(f["report_id"], f["rule"], f["stated"]) for f in findings if f["severity"] == "error"}
+    errors = error_keys(findings)
     assert errors - REAL <= KNOWN_FALSE[name]
     assert len(errors & REAL) >= FLOORS[name][0]
 

@@ -8,14 +8,13 @@ PNBP table); now they are warnings.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 import regex as re
 
-from pipeline.run import run_batch, write_outputs
 from tests.conftest import ROOT
+from tests.exports import error_keys, run_folder
 
 MARKUP = re.compile(r"<[^>]+>|\*\*")
 RAW = ROOT / "data" / "raw"
@@ -66,11 +65,9 @@ def errors(samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> set[t
     for name, where in REPORTS.items():
         path = (samples_dir if where == "samples" else RAW) / name
         (src / name).write_text(to_plain(path.read_text(encoding="utf-8")), encoding="utf-8")
-    write_outputs(run_batch([src], jobs=1, progress=False), dst)
-    with (dst / "reports.csv").open(encoding="utf-8") as f:
-        assert {r["layout"] for r in csv.DictReader(f)} == {"plain"}
-    with (dst / "findings.csv").open(encoding="utf-8") as f:
-        return {(r["report_id"], r["rule"], r["stated"]) for r in csv.DictReader(f) if r["severity"] == "error"}
+    findings, reports = run_folder(src, dst)
+    assert {r["layout"] for r in reports} == {"plain"}
+    return error_keys(findings)
 
 
 @pytest.mark.samples

@@ -154,25 +154,7 @@ def test_share_word_joins_the_measure_after_it() -> None:
                                                     "Realisasi", "Prosentase Capaian")
 
 
-AVERAGE_BY_ORDER = """No
-Indikator
-Target
-Realisasi
-Capaian
-1
-Indeks kepuasan layanan
-75,00
-80,00
-106,67
-2
-Indeks tertib arsip
-70,00
-63,00
-90,00
-Rata-rata
-98,33
-Sumber : data olahan
-"""
+AVERAGE_BY_ORDER = CLEAN.replace("Sumber", "Rata-rata\n98,33\nSumber")
 
 
 def test_an_average_row_with_fewer_figures_than_the_columns_is_a_doubt() -> None:
